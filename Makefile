@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make site` and `make test`.
+# Everything runs inside .venv, created from the pinned lock when missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+KB     := $(BIN)/kb
+STAMP  := $(VENV)/.installed
+
+# Material's and MkDocs' end-of-life banners, silenced by their documented variables.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: site test lint serve clean venv chromium nginx screenshots bench
+
+site: $(STAMP)
+	$(KB) build
+
+test: $(STAMP) chromium nginx
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+
+serve: $(STAMP)
+	$(KB) serve
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# The browser tests drive Debian's chromium; Playwright cannot download its own browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
+clean:
+	rm -rf site dist build

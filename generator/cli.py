@@ -1,0 +1,16 @@
+"""The ``kb`` command line: one small module per command under :mod:`generator.commands`."""
+
+from __future__ import annotations
+
+import click
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="activation-kb")
+def main() -> None:
+    """Build and query the activation-error knowledge base."""
+
+
+# Each command lives in its own module; register it here, one line each.

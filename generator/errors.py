@@ -1,0 +1,75 @@
+"""The one small exception family of the project.
+
+Every error a user can cause (bad content, a malformed code, a source the importer cannot
+read) is a :class:`KbError`; the CLI prints its message and exits with its ``exit_code``
+instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CodeFormatError",
+    "ContentError",
+    "ImportSourceError",
+    "KbError",
+    "Problem",
+    "UsageError",
+]
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+class KbError(Exception):
+    """Base of every expected error; ``exit_code`` is what the CLI exits with."""
+
+    exit_code = EXIT_CONTENT
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentError(KbError):
+    """``content/`` (or a file given in its place) is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ImportSourceError(KbError):
+    """The source article does not have the shape the importer expects."""
+
+    def __init__(self, file: str, line: int, expected: str) -> None:
+        self.file, self.line, self.expected = file, line, expected
+        super().__init__(f"{file}:{line}: {expected}")
+
+
+class CodeFormatError(KbError):
+    """Text that is not an error code in any accepted form."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text, self.reason = text, reason
+        super().__init__(f"{text!r} is not an error code: {reason}")
+
+
+class UsageError(KbError):
+    """A command was called with arguments it cannot use."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,181 @@
+"""The schema of ``content/``: what one error-code record and the article hold.
+
+``content/`` is engine-neutral data: plain YAML, Markdown strings in CommonMark with two
+conventions the renderer understands:
+
+* callouts are written ``> [!NOTE]`` (the GitHub/DocFX alert syntax the source uses);
+* links to other articles are absolute URLs; links between our pages are never stored.
+
+Every field carries a docstring; ``kb check`` reports errors by these field names.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "LANGUAGES",
+    "ActivationType",
+    "Anchors",
+    "Article",
+    "ArticleText",
+    "CodeRecord",
+    "CodeText",
+    "Labels",
+    "SourceInfo",
+]
+
+LANGUAGES: tuple[str, ...] = ("it", "en")
+"""The site's languages; the first is the source's and the default."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class ActivationType(StrEnum):
+    """The closed vocabulary of the summary table's "activation type" column."""
+
+    MAK = "mak"
+    """Multiple Activation Key (codice ad attivazione multipla)."""
+    KMS_CLIENT = "kms-client"
+    """KMS client (client del Servizio di gestione delle chiavi)."""
+    KMS_HOST = "kms-host"
+    """KMS host (host del Servizio di gestione delle chiavi)."""
+    KMS = "kms"
+    """Plain "KMS", as some rows of the source say without client or host."""
+
+
+class CodeText(_Strict):
+    """The text of one record in one language."""
+
+    title: str = Field(min_length=1)
+    """The section title without the code, e.g. "DNS name does not exist"."""
+    summary_message: str = Field(min_length=1)
+    """The message as the summary table gives it (plain text)."""
+    full_message: str | None = None
+    """The full error message where the source quotes one (plain text), else null."""
+    explanation: str | None = None
+    """Markdown: prose between the message and the possible cause, where the source has it."""
+    possible_cause: str = Field(min_length=1)
+    """Markdown: the "Possible cause" section."""
+    resolution: str = Field(min_length=1)
+    """Markdown: the "Resolution" section."""
+    notes: list[str] = []
+    """Markdown: notes of our own, shown as admonitions after the resolution."""
+
+
+class CodeRecord(_Strict):
+    """One error code: language-neutral facts beside an Italian and an English text."""
+
+    code: str = Field(pattern=r"^0x[0-9A-Fa-f]{8}$")
+    """The code as the source writes it; case is kept (``0x8007007b`` stays lower-case)."""
+    canonical: str = Field(pattern=r"^0x[0-9A-F]{8}$")
+    """The canonical form: ``0x`` and eight upper-case hex digits."""
+    anchor: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    """The source's ``<a name>`` anchor: a contract with existing links, never changed."""
+    activation_types: list[ActivationType] = Field(min_length=1)
+    """The activation types of the summary table row, in the source's order."""
+    diagnostic_tool: bool = False
+    """Whether the source lists the code as supported by the diagnostic tool."""
+    related: list[str] = []
+    """Canonical codes that share a cause or resolution; the relation is symmetric."""
+    it: CodeText
+    """Italian text, imported from the source."""
+    en: CodeText
+    """English text: our own translation of the Italian."""
+
+
+class Labels(_Strict):
+    """Fixed words of a page in one language (headings the source repeats for every code)."""
+
+    possible_cause: str
+    """Heading of the cause section ("Possibile causa")."""
+    resolution: str
+    """Heading of the resolution section ("Risoluzione")."""
+    full_message_intro: str
+    """Sentence that introduces the full message text."""
+    note: str
+    """Title of a note admonition ("Nota", "Note")."""
+    activation_types: dict[ActivationType, str]
+    """How each activation type is written in this language."""
+
+
+class ArticleText(_Strict):
+    """The article-level text in one language."""
+
+    title: str
+    """The article title (H1)."""
+    description: str
+    """One-sentence description, for the page's meta description."""
+    home_users_title: str
+    """Title of the note for home users ("Utenti domestici")."""
+    home_users: str
+    """Markdown: the note for home users."""
+    intro: str
+    """Markdown: the paragraph that introduces the article."""
+    more_info: list[str]
+    """Markdown: the "for more information" paragraphs, each with its link."""
+    diagnostic_tool_title: str
+    """Title of the diagnostic-tool section."""
+    diagnostic_tool: str
+    """Markdown: the diagnostic-tool section."""
+    summary_title: str
+    """Title of the summary table."""
+    summary_columns: list[str] = Field(min_length=3, max_length=3)
+    """Headers of the summary table: code, message, activation type."""
+    causes_title: str
+    """Title of the "causes and resolutions" section."""
+    labels: Labels
+    """Fixed words of every code page."""
+
+
+class Anchors(_Strict):
+    """The source's section anchors, kept on our landing page for old links."""
+
+    title: str = "resolve-windows-activation-error-codes"
+    """The H1 anchor."""
+    diagnostic_tool: str = "diagnostic-tool"
+    """The diagnostic-tool section."""
+    summary: str = "summary-of-error-codes"
+    """The summary table."""
+    causes: str = "causes-and-resolutions"
+    """The "causes and resolutions" section."""
+    possible_cause: str = "possible-cause"
+    """The cause heading of every code section (repeated in the source; unique per page here)."""
+    resolution: str = "resolution"
+    """The resolution heading of every code section."""
+
+
+class SourceInfo(_Strict):
+    """Where the content comes from, and under which licence."""
+
+    file: str
+    """Path of the copied source article, relative to ``content/``."""
+    url_path: str
+    """Path of the article on learn.microsoft.com, without the locale."""
+    license: str = "CC BY 4.0"
+    """Licence of the source text."""
+    license_url: str = "https://creativecommons.org/licenses/by/4.0/"
+    """Where the licence is published."""
+    author: str = "Microsoft"
+    """Holder of the source text's copyright."""
+    metadata: dict[str, str]
+    """The source's front matter, verbatim (title, description, ms.date, author, …)."""
+
+
+class Article(_Strict):
+    """``content/article.yaml``: everything that is not one code."""
+
+    source: SourceInfo
+    """The source article and its licence."""
+    anchors: Anchors = Anchors()
+    """The source's section anchors."""
+    codes: list[str]
+    """The codes of the summary table, as the source writes them, in its order."""
+    it: ArticleText
+    """Italian text, imported from the source."""
+    en: ArticleText
+    """English text: our own translation."""
