@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from generator.commands import build, serve
+
 __all__ = ["main"]
 
 
@@ -14,3 +16,5 @@ def main() -> None:
 
 
 # Each command lives in its own module; register it here, one line each.
+main.add_command(build.command)
+main.add_command(serve.command)
