@@ -99,7 +99,8 @@ def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, addres
     environment = _environment(
         {"KB_CONTENT": str(content_root.resolve()), "KB_DOCS": str(docs_root.resolve())}
     )
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "-f", str(config)]
+    command += ["-a", address]
     try:
         return subprocess.call(command, env=environment, cwd=PROJECT_ROOT)
     except KeyboardInterrupt:
