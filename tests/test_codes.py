@@ -50,7 +50,6 @@ def test_eight_bare_digits_are_decimal_with_a_hex_reading_offered() -> None:
     assert hex_reading("C004F074") is None
 
 
-
 # --- Properties over the whole 32-bit range --------------------------------------------------
 
 uint32 = st.integers(min_value=0, max_value=0xFFFFFFFF)
@@ -124,8 +123,10 @@ not_a_code = st.text(alphabet=st.characters(blacklist_characters="0123456789")).
 def _looks_hex(text: str) -> bool:
     cleaned = text.strip()
     digits = cleaned[2:] if cleaned[:2].lower() == "0x" else cleaned
-    return bool(digits) and all(c in "0123456789abcdefABCDEF" for c in digits) and (
-        cleaned[:2].lower() == "0x" or len(digits) == 8
+    return (
+        bool(digits)
+        and all(c in "0123456789abcdefABCDEF" for c in digits)
+        and (cleaned[:2].lower() == "0x" or len(digits) == 8)
     )
 
 
@@ -189,7 +190,12 @@ def test_ambiguous_bare_form_is_kept_as_an_alias_but_not_as_unambiguous() -> Non
     assert "80070005" in f.aliases()
     assert "80070005" not in f.unambiguous()
     assert forms(0xC004F074).unambiguous() == [
-        "0xC004F074", "0xc004f074", "C004F074", "c004f074", "3221549172", "-1073418124",
+        "0xC004F074",
+        "0xc004f074",
+        "C004F074",
+        "c004f074",
+        "3221549172",
+        "-1073418124",
     ]
 
 
