@@ -41,7 +41,7 @@ CALLOUT_LABELS: dict[str, dict[str, str]] = {
 """Titles of the GitHub/DocFX alert kinds, per language."""
 
 _CALLOUT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(.*)", re.IGNORECASE)
-_QUOTE_LINE = re.compile(r"^ {0,3}> ?")
+_QUOTE_LINE = re.compile(r"^(\s*)> ?")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -89,12 +89,13 @@ def _blocks(lines: list[str], labels: dict[str, str], color: bool) -> list[str]:
             body = lines[index + 1 : end if end is not None else len(lines)]
             out.extend("    " + _style(text, color, fg="cyan") for text in body)
             index = len(lines) if end is None else end + 1
-        elif _QUOTE_LINE.match(line):
-            quoted = []
+        elif quote := _QUOTE_LINE.match(line):
+            # A quote nested in a list item keeps the item's indentation.
+            indent, quoted = quote.group(1), []
             while index < len(lines) and _QUOTE_LINE.match(lines[index]):
                 quoted.append(_QUOTE_LINE.sub("", lines[index], count=1))
                 index += 1
-            out.extend(_quote(quoted, labels, color))
+            out.extend(indent + text if text else "" for text in _quote(quoted, labels, color))
         else:
             out.append(_line(line, color))
             index += 1

@@ -70,6 +70,11 @@ def test_callout_with_a_list_and_a_plain_blockquote() -> None:
     assert plain("> quoted\n> text") == "  quoted\n  text"
 
 
+def test_callout_nested_in_a_list_item_keeps_its_indentation() -> None:
+    markdown = "1. Run it.\n\n   > [!NOTE]\n   > First.\n   > Second.\n2. Next."
+    assert plain(markdown, "it") == "1. Run it.\n\n   Nota: First.\n         Second.\n2. Next."
+
+
 def test_fenced_code_is_kept_verbatim() -> None:
     assert plain("```\nslmgr **/dlv**\n```") == "    slmgr **/dlv**"
 
