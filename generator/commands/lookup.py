@@ -172,7 +172,7 @@ class _Answer:
             "found": self.record is not None,
             "code": dataclasses.asdict(forms(self.value)),
             "decoding": decoding.as_dict(),
-            "did_you_mean": forms(self.did_you_mean).canonical if self.did_you_mean else None,
+            "did_you_mean": forms(self.did_you_mean).canonical if self.did_you_mean is not None else None,
             "closest": [
                 {
                     "canonical": record.canonical,
