@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator import terminal
-from generator.codes import forms, hex_reading, parse_code, slug
+from generator.codes import canonical, forms, hex_reading, parse_code, slug
 from generator.errors import KbError, UsageError
 from generator.hresult import decode
 from generator.loader import ARTICLE_FILE, Content, load_content
@@ -172,7 +172,7 @@ class _Answer:
             "found": self.record is not None,
             "code": dataclasses.asdict(forms(self.value)),
             "decoding": decoding.as_dict(),
-            "did_you_mean": forms(self.did_you_mean).canonical if self.did_you_mean is not None else None,
+            "did_you_mean": None if self.did_you_mean is None else canonical(self.did_you_mean),
             "closest": [
                 {
                     "canonical": record.canonical,
@@ -191,16 +191,16 @@ class _Answer:
 
     def to_text(self, lang: str, *, color: bool) -> str:
         words = _WORDS[lang]
-        canonical = forms(self.value).canonical
+        code = canonical(self.value)
         lines: list[str] = []
         if self.record is None:
-            lines.append(terminal.heading(words["unknown"].format(code=canonical), color=color))
+            lines.append(terminal.heading(words["unknown"].format(code=code), color=color))
             if self.did_you_mean is not None:
-                lines.append(words["did_you_mean"].format(code=forms(self.did_you_mean).canonical))
+                lines.append(words["did_you_mean"].format(code=canonical(self.did_you_mean)))
         else:
             text = getattr(self.record, lang)
             lines += [
-                terminal.heading(f"{canonical} — {text.title}", color=color),
+                terminal.heading(f"{code} — {text.title}", color=color),
                 f"{words['page']}: {page_url(self.base_url, lang, self.value)}",
             ]
             sections = [(words["message"], text.full_message or text.summary_message)]
