@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.codes import parse_code, slug
 from generator.errors import CodeFormatError, ContentError, Problem
-from generator.model import Article, CodeRecord
+from generator.model import LANGUAGES, Article, CodeRecord
 from generator.schema_messages import problems_from_validation
 from generator.yamldoc import YamlDoc, read_yaml
 
@@ -54,6 +54,9 @@ class LoadedRecord:
 
     doc: YamlDoc
     record: CodeRecord
+    languages: tuple[str, ...] = LANGUAGES
+    """The translation blocks the file really has. A missing one (reported as a problem) is
+    stood in by a copy of the other, so that the language-neutral checks still run."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,15 @@ class Loaded:
     article_doc: YamlDoc | None
     """``article.yaml`` as parsed, ``None`` when it is missing or not valid YAML."""
     article: Article | None
-    """The validated article, ``None`` when it has schema problems."""
+    """The validated article, ``None`` when it has schema problems (other than a missing
+    translation, see :attr:`LoadedRecord.languages`)."""
+    article_languages: tuple[str, ...]
+    """The translation blocks ``article.yaml`` really has."""
     record_files: tuple[str, ...]
     """Every ``codes/*.yaml`` file, relative to ``root``, valid or not, sorted."""
     records: tuple[LoadedRecord, ...]
-    """The record files that passed the schema, in file-name order."""
+    """The record files that passed the schema (but for a missing translation), in file-name
+    order."""
     problems: tuple[Problem, ...]
     """Missing files, YAML syntax errors and schema errors."""
 
@@ -83,8 +90,8 @@ def load(root: Path) -> Loaded:
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), None, "", "content folder not found"))
-        return Loaded(root, None, None, (), (), tuple(problems))
-    article_doc, article = _load_one(root, ARTICLE_FILE, Article, problems)
+        return Loaded(root, None, None, (), (), (), tuple(problems))
+    article_doc, article, article_languages = _load_one(root, ARTICLE_FILE, Article, problems)
     codes_dir = root / CODES_DIR
     names: list[str] = []
     if codes_dir.is_dir():
@@ -100,10 +107,12 @@ def load(root: Path) -> Loaded:
         problems.append(Problem(f"{CODES_DIR}/", None, "", f"folder not found in {root}"))
     records = []
     for name in names:
-        doc, record = _load_one(root, name, CodeRecord, problems)
+        doc, record, languages = _load_one(root, name, CodeRecord, problems)
         if doc is not None and record is not None:
-            records.append(LoadedRecord(doc, record))
-    return Loaded(root, article_doc, article, tuple(names), tuple(records), tuple(problems))
+            records.append(LoadedRecord(doc, record, languages))
+    return Loaded(
+        root, article_doc, article, article_languages, tuple(names), tuple(records), tuple(problems)
+    )
 
 
 def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
@@ -156,17 +165,38 @@ def load_content(root: Path) -> Content:
 
 def _load_one(
     root: Path, name: str, model: type[M], problems: list[Problem]
-) -> tuple[YamlDoc | None, M | None]:
+) -> tuple[YamlDoc | None, M | None, tuple[str, ...]]:
     path = root / name
     if not path.is_file():
         problems.append(Problem(name, None, "", f"file not found in {root}"))
-        return None, None
+        return None, None, ()
     doc, yaml_problems = read_yaml(path, name)
     problems.extend(yaml_problems)
     if doc is None:
-        return None, None
+        return None, None, ()
     try:
-        return doc, model.model_validate(doc.data)
+        return doc, model.model_validate(doc.data), LANGUAGES
     except ValidationError as error:
         problems.extend(problems_from_validation(error, doc))
-        return doc, None
+        return doc, *_stand_in(model, doc.data, error)
+
+
+def _stand_in(
+    model: type[M], data: object, error: ValidationError
+) -> tuple[M | None, tuple[str, ...]]:
+    """While English is not written yet, every file lacks only its ``en`` block; standing in
+    the Italian for it lets the language-neutral checks run. Only for that one error."""
+    missing = {
+        entry["loc"][0]
+        for entry in error.errors()
+        if entry["type"] == "missing" and len(entry["loc"]) == 1 and entry["loc"][0] in LANGUAGES
+    }
+    present = tuple(language for language in LANGUAGES if language not in missing)
+    if not missing or len(missing) != error.error_count() or not present:
+        return None, ()
+    assert isinstance(data, dict)
+    filled = {**data, **{language: data[present[0]] for language in missing}}
+    try:
+        return model.model_validate(filled), present
+    except ValidationError:
+        return None, ()

@@ -54,7 +54,7 @@ def field_name(path: FieldPath) -> str:
     for part in path:
         if isinstance(part, int):
             name += f"[{part}]"
-        elif not part or any(char in part for char in ".[]\" "):
+        elif not part or any(char in part for char in '.[]" '):
             name += f'["{part}"]'
         else:
             name += f".{part}" if name else part
