@@ -123,8 +123,8 @@ def _urls(text: str) -> list[str]:
 
 def _up_to_closing_bracket(text: str, start: int) -> str:
     end = text.find(">", start)
-    if end == -1 or end - start > 80:
-        return text[start : start + 40]
+    if end == -1 or end - start > 120:
+        return text[start : start + 60] + "…"
     return text[start : end + 1]
 
 
