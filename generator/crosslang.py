@@ -64,11 +64,8 @@ def _compare_strings(
             problems.append(doc.problem(where, message))
         if refs := entities(text):
             listed = ", ".join(f"'{ref}'" for ref in refs)
-            problems.append(
-                doc.problem(
-                    where, f"HTML entity not allowed: {listed} (write the character itself)"
-                )
-            )
+            message = f"HTML entity not allowed: {listed} (write the character itself)"
+            problems.append(doc.problem(where, message))
         expected = LOCALES[language]
         for url, locale in url_locales(text):
             if locale != expected:
@@ -76,21 +73,19 @@ def _compare_strings(
                 problems.append(doc.problem(where, message))
     it_tokens, en_tokens = tokens(it), tokens(en)
     for kind in TOKEN_KINDS:
-        only_it = [
-            it_tokens[kind][key] for key in sorted(it_tokens[kind].keys() - en_tokens[kind].keys())
+        only_it = _only_in(it_tokens[kind], en_tokens[kind])
+        only_en = _only_in(en_tokens[kind], it_tokens[kind])
+        parts = [
+            f"only in {lang}: {only}" for lang, only in (("it", only_it), ("en", only_en)) if only
         ]
-        only_en = [
-            en_tokens[kind][key] for key in sorted(en_tokens[kind].keys() - it_tokens[kind].keys())
-        ]
-        if only_it or only_en:
-            parts = [
-                f"only in {lang}: {', '.join(items)}"
-                for lang, items in (("it", only_it), ("en", only_en))
-                if items
-            ]
-            problems.append(
-                doc.problem(("en", *path), f"{kind} differ between it and en: {'; '.join(parts)}")
-            )
+        if parts:
+            message = f"{kind} differ between it and en: {'; '.join(parts)}"
+            problems.append(doc.problem(("en", *path), message))
+
+
+def _only_in(these: dict[str, str], others: dict[str, str]) -> str:
+    """The tokens of ``these`` (as written) whose compared form ``others`` lacks."""
+    return ", ".join(these[key] for key in sorted(these.keys() - others.keys()))
 
 
 def _items(count: int) -> str:
