@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.commands import lookup
+from generator.commands import check, lookup
 
 __all__ = ["main"]
 
@@ -17,3 +17,4 @@ def main() -> None:
 
 # Each command lives in its own module; register it here, one line each.
 main.add_command(lookup.command)
+main.add_command(check.command)

@@ -106,7 +106,7 @@ def test_malformed_code_is_one_line_and_exit_2(text: str, message: str) -> None:
     result = kb(text)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f"Error: {message}")
+    assert result.stderr.startswith(f"error: {message}")
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
 
@@ -157,7 +157,8 @@ def test_invalid_content_is_a_content_error(tmp_path: Path) -> None:
     record.write_text(record.read_text(encoding="utf-8").replace("anchor:", "anchr:"))
     result = kb("0xC004F074", content=broken)
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "does not load" in result.stderr
+    assert "codes/0x80070005.yaml:1: anchor: missing field" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_page_url_and_closest_codes() -> None:

@@ -13,11 +13,10 @@ import json
 from pathlib import Path
 
 import click
-import yaml
-from pydantic import ValidationError
 
 from generator import terminal
 from generator.codes import canonical, forms, hex_reading, parse_code, slug
+from generator.commands import fail
 from generator.errors import KbError, UsageError
 from generator.hresult import decode
 from generator.loader import ARTICLE_FILE, Content, load_content
@@ -81,8 +80,7 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
         value = parse_code(code)
         content = _load(content_dir)
     except KbError as error:
-        click.echo(f"Error: {error}", err=True)
-        raise SystemExit(error.exit_code) from None
+        fail(error)
     by_value = {int(record.canonical, 16): record for record in content.records}
     record = by_value.get(value)
     suggestion = hex_reading(code)
@@ -124,19 +122,7 @@ def _load(root: Path) -> Content:
         raise UsageError(
             f"no knowledge base in {root}/ ({ARTICLE_FILE} is missing); name it with --content DIR"
         )
-    try:
-        return load_content(root)
-    except KeyError as error:
-        reason = f"{ARTICLE_FILE} lists {error.args[0]} but no record has that code"
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        reason = f"{error.title} {where}: {first['msg']} ({error.error_count()} problem(s))"
-    except (OSError, yaml.YAMLError) as error:
-        # The loader's errors span lines; the CLI promises one.
-        lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-        reason = "; ".join(line for line in lines if not line.startswith("For further"))
-    raise KbError(f"{root}/ does not load: {reason}; run `kb check` for details")
+    return load_content(root)
 
 
 @dataclasses.dataclass(frozen=True)
