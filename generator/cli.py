@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from generator.commands.import_ import import_
+
 __all__ = ["main"]
 
 
@@ -14,3 +16,4 @@ def main() -> None:
 
 
 # Each command lives in its own module; register it here, one line each.
+main.add_command(import_)
