@@ -101,11 +101,18 @@ def _plan_records(plan: ImportPlan, imported: Imported, lang: str, prune: bool) 
     for path in gone:
         plan.removed.append(str(_load_mapping(path).get("code", path.stem)))
     if gone and not prune:
-        raise ContentError([
-            Problem(str(path), None, "code", f"{code} is no longer in {plan.source}; "
-                    "`kb import --prune` deletes this record, and its English text with it")
-            for path, code in zip(gone, plan.removed, strict=True)
-        ])
+        raise ContentError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "code",
+                    f"{code} is no longer in {plan.source}; "
+                    "`kb import --prune` deletes this record, and its English text with it",
+                )
+                for path, code in zip(gone, plan.removed, strict=True)
+            ]
+        )
     plan.deletes = gone
 
 

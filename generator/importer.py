@@ -42,6 +42,15 @@ LOCALES: dict[str, str] = {"it": "it-it"}
 """The learn.microsoft.com locale of each source language."""
 
 _NOTE_LABEL: dict[str, str] = {"it": "Nota"}
+# The summary table's activation types as each language writes them (matched ignoring case).
+_ACTIVATION_NAMES: dict[str, dict[ActivationType, str]] = {
+    "it": {
+        ActivationType.MAK: "MAK",
+        ActivationType.KMS_CLIENT: "Client del Servizio di gestione delle chiavi",
+        ActivationType.KMS_HOST: "Host del Servizio di gestione delle chiavi",
+        ActivationType.KMS: "Servizio di gestione delle chiavi",
+    },
+}
 _FULL_MESSAGE_INTRO = re.compile(r":\s*$")
 _CALLOUT = re.compile(r"^\[!\w+\]$")
 _CODE_TITLE = re.compile(r"^(0x[0-9A-Fa-f]{8})\s+(\S.*)$")
@@ -112,7 +121,7 @@ def _import(text: str, lang: str, source_file: str, url_path: str) -> Imported:
         kind: spelled.get(kind, default) for kind, default in _ACTIVATION_NAMES[lang].items()
     }
     article_text = _front_text(title, inline) | {
-        "description": metadata.get("description", ""),
+        "description": _required(metadata, "description"),
         "diagnostic_tool_title": plain_text(diagnostic.title),
         "diagnostic_tool": _required_markdown(diagnostic, inline),
         "summary_title": plain_text(summary.title),
@@ -129,16 +138,6 @@ def _import(text: str, lang: str, source_file: str, url_path: str) -> Imported:
     return Imported(article, records)
 
 
-_ACTIVATION_NAMES: dict[str, dict[ActivationType, str]] = {
-    "it": {
-        ActivationType.MAK: "MAK",
-        ActivationType.KMS_CLIENT: "Client del Servizio di gestione delle chiavi",
-        ActivationType.KMS_HOST: "Host del Servizio di gestione delle chiavi",
-        ActivationType.KMS: "Servizio di gestione delle chiavi",
-    },
-}
-
-
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     """The front matter, every value verbatim as text, and the index of the next line."""
     if not lines or lines[0].strip() != "---":
@@ -148,13 +147,21 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
         raise ShapeError(1, "expected a '---' line closing the front matter")
     try:
         # BaseLoader keeps every value as the text it is: "9/18/2019", "80826354".
-        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader)  # noqa: S506
+        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise ShapeError(2 + (mark.line if mark else 0), "expected valid YAML front matter") from None
+        raise ShapeError(
+            2 + (mark.line if mark else 0), "expected valid YAML front matter"
+        ) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ShapeError(2, "expected front matter of 'key: value' lines")
     return data, end + 1
+
+
+def _required(metadata: dict[str, str], key: str) -> str:
+    if not metadata.get(key, "").strip():
+        raise ShapeError(2, f"expected a '{key}:' line in the front matter")
+    return metadata[key].strip()
 
 
 def _front_text(title: Section, inline: InlineRules) -> dict[str, Any]:
@@ -197,15 +204,19 @@ def _code_texts(
             raise ShapeError(heading.line, "expected the code, then the title, after the anchor")
         value = parse_code(named.group(1))
         if value in by_value:
-            raise ShapeError(heading.line, f"expected one section per code (also at line "
-                             f"{by_value[value].line})")
+            raise ShapeError(
+                heading.line, f"expected one section per code (also at line {by_value[value].line})"
+            )
         by_value[value] = heading
         row = row_of.get(value)
         if row is None:
             raise ShapeError(heading.line, "expected a row for this code in the summary table")
         if heading.anchor != row.anchor:
-            raise ShapeError(heading.line, f'expected the anchor "{row.anchor}" that the summary '
-                             f"table links to (line {row.line})")
+            raise ShapeError(
+                heading.line,
+                f'expected the anchor "{row.anchor}" that the summary '
+                f"table links to (line {row.line})",
+            )
         for name, section in (("possible_cause", cause), ("resolution", resolution)):
             _same_label(labels, label_lines, name, plain_text(section.title), section.line)
         blocks = parse_blocks(list(heading.body))
@@ -213,8 +224,13 @@ def _code_texts(
         if _introduces_message(blocks):
             intro = blocks[0]
             assert isinstance(intro, Paragraph)
-            _same_label(labels, label_lines, "full_message_intro", plain_text(" ".join(intro.lines)),
-                        intro.line)
+            _same_label(
+                labels,
+                label_lines,
+                "full_message_intro",
+                plain_text(" ".join(intro.lines)),
+                intro.line,
+            )
             full_message = _quoted_text(blocks[1])
             blocks = blocks[2:]
         text = {
@@ -228,13 +244,18 @@ def _code_texts(
         texts[value] = _validated(CodeText, text, heading.line, exclude={"notes"})
     for row in rows:
         if row.value not in texts:
-            raise ShapeError(row.line, f'expected a section "### <a name="{row.anchor}"></a>'
-                             f'{row.code} …" for this row of the summary table')
+            raise ShapeError(
+                row.line,
+                f'expected a section "### <a name="{row.anchor}"></a>'
+                f'{row.code} …" for this row of the summary table',
+            )
     labels.setdefault("full_message_intro", "")
     return texts, labels
 
 
-def _same_label(labels: dict[str, Any], lines: dict[str, int], name: str, text: str, line: int) -> None:
+def _same_label(
+    labels: dict[str, Any], lines: dict[str, int], name: str, text: str, line: int
+) -> None:
     """Record a label the first time; afterwards every section must repeat it exactly."""
     if name not in labels:
         labels[name], lines[name] = text, line

@@ -118,7 +118,9 @@ def _paragraph(lines: list[Line], start: int) -> tuple[Paragraph, int]:
     end = start + 1
     while end < len(lines) and lines[end].text and not _interrupts(lines[end].text):
         end += 1
-    return Paragraph(lines[start].number, tuple(line.text.strip() for line in lines[start:end])), end
+    return Paragraph(
+        lines[start].number, tuple(line.text.strip() for line in lines[start:end])
+    ), end
 
 
 def _quote(lines: list[Line], start: int) -> tuple[Quote, int]:

@@ -53,7 +53,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if heading is not None:
             sections.append(Section(*heading, tuple(body)))
         anchored = _ANCHORED.match(found.group(2))
-        anchor, title = (anchored.group(1), anchored.group(2)) if anchored else (None, found.group(2))
+        anchor, title = (
+            (anchored.group(1), anchored.group(2)) if anchored else (None, found.group(2))
+        )
         heading, body = (len(found.group(1)), line.number, anchor, title), []
     if heading is not None:
         sections.append(Section(*heading, tuple(body)))
@@ -118,8 +120,9 @@ def summary_table(
         table.append(line)
     if len(table) < 3:
         where = table[-1].number + 1 if table else section.line
-        raise ShapeError(where, "expected the summary table: a header row, a '|---|' row and "
-                         "one row per code")
+        raise ShapeError(
+            where, "expected the summary table: a header row, a '|---|' row and one row per code"
+        )
     columns = [plain_text(cell) for cell in _cells(table[0])]
     if len(columns) != 3:
         raise ShapeError(table[0].number, "expected three columns: code, message, activation type")
@@ -130,7 +133,9 @@ def summary_table(
     for line in table[2:]:
         row = _row(line, names)
         if row.value in seen:
-            raise ShapeError(line.number, f"expected each code once (also at line {seen[row.value]})")
+            raise ShapeError(
+                line.number, f"expected each code once (also at line {seen[row.value]})"
+            )
         seen[row.value] = line.number
         rows.append(row)
     return columns, rows
@@ -146,7 +151,9 @@ def _row(line: Line, names: dict[ActivationType, str]) -> Row:
     cells = _cells(line)
     linked = _ROW_CODE.match(cells[0]) if len(cells) == 3 else None
     if not linked:
-        raise ShapeError(line.number, "expected a row '|[0x…](#anchor) |message |activation types |'")
+        raise ShapeError(
+            line.number, "expected a row '|[0x…](#anchor) |message |activation types |'"
+        )
     types = []
     for name in (plain_text(part) for part in _BREAK.split(cells[2])):
         if not name:
