@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from generator.codes import canonical, parse_code
@@ -34,7 +33,14 @@ from generator.markdown_source import (
     render,
 )
 from generator.model import ActivationType, Anchors, ArticleText, CodeText, Labels, SourceInfo
-from generator.source_shape import Row, Section, SectionCursor, split_sections, summary_table
+from generator.source_shape import (
+    Row,
+    Section,
+    SectionCursor,
+    front_matter,
+    split_sections,
+    summary_table,
+)
 
 __all__ = ["LOCALES", "Imported", "import_article"]
 
@@ -81,7 +87,7 @@ def import_article(text: str, *, file: str, lang: str, source_file: str, url_pat
 
 def _import(text: str, lang: str, source_file: str, url_path: str) -> Imported:
     lines = text.removeprefix("\ufeff").splitlines()
-    metadata, first_body_line = _front_matter(lines)
+    metadata, first_body_line = front_matter(lines)
     body = [Line(number, line) for number, line in enumerate(lines, start=1)][first_body_line:]
     anchors = Anchors()
     cursor = SectionCursor(split_sections(body), end_line=len(lines) + 1)
@@ -138,26 +144,6 @@ def _import(text: str, lang: str, source_file: str, url_path: str) -> Imported:
     return Imported(article, records)
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The front matter, every value verbatim as text, and the index of the next line."""
-    if not lines or lines[0].strip() != "---":
-        raise ShapeError(1, "expected YAML front matter opening with '---'")
-    end = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), None)
-    if end is None:
-        raise ShapeError(1, "expected a '---' line closing the front matter")
-    try:
-        # BaseLoader keeps every value as the text it is: "9/18/2019", "80826354".
-        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ShapeError(
-            2 + (mark.line if mark else 0), "expected valid YAML front matter"
-        ) from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ShapeError(2, "expected front matter of 'key: value' lines")
-    return data, end + 1
-
-
 def _required(metadata: dict[str, str], key: str) -> str:
     if not metadata.get(key, "").strip():
         raise ShapeError(2, f"expected a '{key}:' line in the front matter")
@@ -189,25 +175,40 @@ def _front_text(title: Section, inline: InlineRules) -> dict[str, Any]:
     }
 
 
+class _RepeatedLabels:
+    """Words every code section repeats: each must read as it did where first seen."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self._lines: dict[str, int] = {}
+
+    def see(self, name: str, text: str, line: int) -> None:
+        if name not in self.values:
+            self.values[name], self._lines[name] = text, line
+        elif self.values[name] != text:
+            raise ShapeError(
+                line, f'expected "{self.values[name]}" here, as at line {self._lines[name]}'
+            )
+
+
 def _code_texts(
     sections: list[tuple[Section, Section, Section]], rows: list[Row], inline: InlineRules
 ) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
     """Each code's text keyed by code value, and the labels the sections repeat."""
-    by_value: dict[int, Section] = {}
-    labels: dict[str, Any] = {}
-    label_lines: dict[str, int] = {}
-    texts: dict[int, dict[str, Any]] = {}
     row_of = {row.value: row for row in rows}
+    labels = _RepeatedLabels()
+    texts: dict[int, dict[str, Any]] = {}
+    first_line: dict[int, int] = {}
     for heading, cause, resolution in sections:
         named = _CODE_TITLE.match(plain_text(heading.title))
         if not named:
             raise ShapeError(heading.line, "expected the code, then the title, after the anchor")
         value = parse_code(named.group(1))
-        if value in by_value:
+        if value in first_line:
             raise ShapeError(
-                heading.line, f"expected one section per code (also at line {by_value[value].line})"
+                heading.line, f"expected one section per code (also at line {first_line[value]})"
             )
-        by_value[value] = heading
+        first_line[value] = heading.line
         row = row_of.get(value)
         if row is None:
             raise ShapeError(heading.line, "expected a row for this code in the summary table")
@@ -217,27 +218,14 @@ def _code_texts(
                 f'expected the anchor "{row.anchor}" that the summary '
                 f"table links to (line {row.line})",
             )
-        for name, section in (("possible_cause", cause), ("resolution", resolution)):
-            _same_label(labels, label_lines, name, plain_text(section.title), section.line)
-        blocks = parse_blocks(list(heading.body))
-        full_message = None
-        if _introduces_message(blocks):
-            intro = blocks[0]
-            assert isinstance(intro, Paragraph)
-            _same_label(
-                labels,
-                label_lines,
-                "full_message_intro",
-                plain_text(" ".join(intro.lines)),
-                intro.line,
-            )
-            full_message = _quoted_text(blocks[1])
-            blocks = blocks[2:]
+        labels.see("possible_cause", plain_text(cause.title), cause.line)
+        labels.see("resolution", plain_text(resolution.title), resolution.line)
+        full_message, explanation = _message_and_explanation(heading, labels, inline)
         text = {
-            "title": named.group(2).strip(),
+            "title": named.group(2),
             "summary_message": row.message,
             "full_message": full_message,
-            "explanation": render(blocks, inline) or None,
+            "explanation": explanation,
             "possible_cause": _required_markdown(cause, inline),
             "resolution": _required_markdown(resolution, inline),
         }
@@ -249,18 +237,25 @@ def _code_texts(
                 f'expected a section "### <a name="{row.anchor}"></a>'
                 f'{row.code} …" for this row of the summary table',
             )
-    labels.setdefault("full_message_intro", "")
-    return texts, labels
+    return texts, {"full_message_intro": "", **labels.values}
 
 
-def _same_label(
-    labels: dict[str, Any], lines: dict[str, int], name: str, text: str, line: int
-) -> None:
-    """Record a label the first time; afterwards every section must repeat it exactly."""
-    if name not in labels:
-        labels[name], lines[name] = text, line
-    elif labels[name] != text:
-        raise ShapeError(line, f'expected "{labels[name]}" here, as at line {lines[name]}')
+def _message_and_explanation(
+    heading: Section, labels: _RepeatedLabels, inline: InlineRules
+) -> tuple[str | None, str | None]:
+    """The quoted full message (after its introducing sentence) and the prose after it."""
+    blocks = parse_blocks(list(heading.body))
+    full_message = None
+    if _introduces_message(blocks):
+        intro, quote = blocks[0], blocks[1]
+        assert isinstance(intro, Paragraph) and isinstance(quote, Quote)
+        labels.see("full_message_intro", plain_text(" ".join(intro.lines)), intro.line)
+        if not all(isinstance(child, Paragraph) for child in quote.children):
+            raise ShapeError(quote.line, "expected the full message as plain quoted text")
+        paragraphs = [" ".join(child.lines) for child in quote.children]  # type: ignore[union-attr]
+        full_message = "\n\n".join(plain_text(paragraph) for paragraph in paragraphs)
+        blocks = blocks[2:]
+    return full_message, render(blocks, inline) or None
 
 
 def _introduces_message(blocks: list[Block]) -> bool:
@@ -276,13 +271,6 @@ def _is_callout(quote: Quote) -> bool:
 
 def _first_line(block: Block) -> str:
     return block.lines[0] if isinstance(block, Paragraph) and block.lines else ""
-
-
-def _quoted_text(quote: Block) -> str:
-    assert isinstance(quote, Quote)
-    if not quote.children or not all(isinstance(child, Paragraph) for child in quote.children):
-        raise ShapeError(quote.line, "expected the full message as plain quoted text")
-    return "\n\n".join(plain_text(" ".join(child.lines)) for child in quote.children)  # type: ignore[union-attr]
 
 
 def _required_markdown(section: Section, inline: InlineRules) -> str:

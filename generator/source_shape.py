@@ -1,4 +1,4 @@
-"""The outline of the source article: its headed sections and its summary table.
+"""The outline of the source article: front matter, headed sections, the summary table.
 
 Helpers of :mod:`generator.importer`; they raise :class:`ShapeError` with the source line
 and what was expected there.
@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 from generator.codes import parse_code
 from generator.markdown_source import Line, ShapeError, plain_text
 from generator.model import ActivationType
 
-__all__ = ["Row", "Section", "SectionCursor", "split_sections", "summary_table"]
+__all__ = ["Row", "Section", "SectionCursor", "front_matter", "split_sections", "summary_table"]
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ANCHORED = re.compile(r'^<a name="([^"]+)"\s*>\s*</a>\s*(.*)$')
@@ -22,6 +24,26 @@ _ROW_CODE = re.compile(r"^\[(0x[0-9A-Fa-f]{8})\]\(#([^()\s]+)\)$")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The front matter, every value verbatim as text, and the index of the next line."""
+    if not lines or lines[0].strip() != "---":
+        raise ShapeError(1, "expected YAML front matter opening with '---'")
+    end = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), None)
+    if end is None:
+        raise ShapeError(1, "expected a '---' line closing the front matter")
+    try:
+        # BaseLoader keeps every value as the text it is: "9/18/2019", "80826354".
+        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ShapeError(
+            2 + (mark.line if mark else 0), "expected valid YAML front matter"
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ShapeError(2, "expected front matter of 'key: value' lines")
+    return data, end + 1
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,15 @@ from generator.errors import CodeFormatError
 
 @pytest.mark.parametrize(
     "text",
-    ["0xC004F074", "0xc004f074", "C004F074", "c004f074", "3221549172", "-1073418124", " 0XC004F074 "],
+    [
+        "0xC004F074",
+        "0xc004f074",
+        "C004F074",
+        "c004f074",
+        "3221549172",
+        "-1073418124",
+        " 0XC004F074 ",
+    ],
 )
 def test_every_form_of_one_code_parses_to_its_value(text: str) -> None:
     assert parse_code(text) == 0xC004F074
@@ -26,7 +34,9 @@ def test_forms_of_a_code() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["", "0x", "0x123456789", "G004F074", "4294967296", "-2147483649", "--1"])
+@pytest.mark.parametrize(
+    "text", ["", "0x", "0x123456789", "G004F074", "4294967296", "-2147483649", "--1"]
+)
 def test_malformed_codes_are_refused(text: str) -> None:
     with pytest.raises(CodeFormatError):
         parse_code(text)

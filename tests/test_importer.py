@@ -103,14 +103,20 @@ def test_article_fields(real: Imported) -> None:
     assert len(article["source"]["metadata"]) == 14
     text = article["it"]
     assert text["home_users_title"] == "Utenti domestici"
-    assert text["summary_columns"] == ["Codice di errore", "Messaggio di errore", "Tipo di attivazione"]
+    assert text["summary_columns"] == [
+        "Codice di errore",
+        "Messaggio di errore",
+        "Tipo di attivazione",
+    ]
     assert len(text["more_info"]) == 3
     assert all(p.startswith("Per altre informazioni") for p in text["more_info"])
     assert "Knowledge Base [Informazioni" in text["more_info"][2]  # no-break space → space
     assert text["labels"] == {
         "possible_cause": "Possibile causa",
         "resolution": "Risoluzione",
-        "full_message_intro": "Il testo completo di questo messaggio di errore è simile al seguente:",
+        "full_message_intro": (
+            "Il testo completo di questo messaggio di errore è simile al seguente:"
+        ),
         "note": "Nota",
         "activation_types": {
             "mak": "MAK",
@@ -176,7 +182,7 @@ def test_table_row_whose_code_has_no_section() -> None:
 
 def test_section_whose_code_has_no_row() -> None:
     broken = drop_lines(SOURCE.read_text("utf-8"), lambda line: line.startswith("|[0x8007232A]"))
-    assert_import_error(broken, line_of(broken, "### <a name=\"0x8007232a"), "summary table")
+    assert_import_error(broken, line_of(broken, '### <a name="0x8007232a'), "summary table")
 
 
 def test_anchor_differs_from_the_table_link() -> None:
@@ -198,8 +204,10 @@ def test_missing_front_matter() -> None:
 
 def test_unexpected_text_between_sections() -> None:
     source = SOURCE.read_text("utf-8")
-    broken = source.replace("## <a name=\"causes-and-resolutions\"></a>Cause e soluzioni\n",
-                            "## <a name=\"causes-and-resolutions\"></a>Cause e soluzioni\n\nTesto.\n")
+    broken = source.replace(
+        '## <a name="causes-and-resolutions"></a>Cause e soluzioni\n',
+        '## <a name="causes-and-resolutions"></a>Cause e soluzioni\n\nTesto.\n',
+    )
     assert_import_error(broken, line_of(broken, "Testo."), "###")
 
 
@@ -215,11 +223,14 @@ def test_a_different_heading_text_is_refused() -> None:
 
 def test_a_new_code_with_its_own_shape_is_imported() -> None:
     source = SOURCE.read_text("utf-8")
-    row = "|[0xC004F0AA](#0xc004f0aa-new-code) |Nuovo messaggio. |Servizio di gestione delle chiavi<br />MAK |\n"
+    row = (
+        "|[0xC004F0AA](#0xc004f0aa-new-code) |Nuovo messaggio. "
+        "|Servizio di gestione delle chiavi<br />MAK |\n"
+    )
     section = (
         '### <a name="0xc004f0aa-new-code"></a>0xC004F0AA Nuovo codice\n\n'
-        "#### <a name=\"possible-cause\"></a>Possibile causa\n\nUna causa.\n\n"
-        "#### <a name=\"resolution\"></a>Risoluzione\n\n"
+        '#### <a name="possible-cause"></a>Possibile causa\n\nUna causa.\n\n'
+        '#### <a name="resolution"></a>Risoluzione\n\n'
         "1. Primo passo con **Slmgr /xpr**.\n3. Secondo passo.\n"
     )
     changed = source.replace("|[0xC004F074]", row + "|[0xC004F074]") + "\n" + section
