@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from generator.commands import check, lookup
+from generator.commands.import_ import import_
 
 __all__ = ["main"]
 
@@ -18,3 +19,4 @@ def main() -> None:
 # Each command lives in its own module; register it here, one line each.
 main.add_command(lookup.command)
 main.add_command(check.command)
+main.add_command(import_)
