@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from generator.commands import build, serve
+from generator.commands import build, check, lookup, serve
+from generator.commands.import_ import import_
 
 __all__ = ["main"]
 
@@ -16,5 +17,8 @@ def main() -> None:
 
 
 # Each command lives in its own module; register it here, one line each.
+main.add_command(lookup.command)
+main.add_command(check.command)
+main.add_command(import_)
 main.add_command(build.command)
 main.add_command(serve.command)

@@ -1,19 +1,39 @@
-"""Read ``content/`` into validated models.
+"""Read ``content/`` into validated models, collecting every problem on the way.
 
 This is the I/O edge between the YAML files and the rest of the generator: everything
-after it works on :class:`Content` and never touches the files.
+after it works on :class:`Content` and never touches the files. Nothing stops at the first
+bad file: :func:`load` reads and validates every file and keeps the problems, located by
+file, line and field, so that ``kb check`` can show them all at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-import yaml
+from pydantic import BaseModel, ValidationError
 
-from generator.model import Article, CodeRecord
+from generator.codes import parse_code, slug
+from generator.errors import CodeFormatError, ContentError, Problem
+from generator.model import LANGUAGES, Article, CodeRecord
+from generator.schema_messages import problems_from_validation
+from generator.yamldoc import YamlDoc, read_yaml
 
-__all__ = ["Content", "load_content"]
+__all__ = [
+    "ARTICLE_FILE",
+    "CODES_DIR",
+    "Content",
+    "Loaded",
+    "LoadedRecord",
+    "assemble",
+    "load",
+    "load_content",
+    "read_content",
+    "record_file",
+]
+
+M = TypeVar("M", bound=BaseModel)
 
 ARTICLE_FILE = "article.yaml"
 CODES_DIR = "codes"
@@ -28,17 +48,155 @@ class Content:
     records: tuple[CodeRecord, ...]
 
 
+@dataclass(frozen=True)
+class LoadedRecord:
+    """A record file that passed the schema, with its document for line numbers."""
+
+    doc: YamlDoc
+    record: CodeRecord
+    languages: tuple[str, ...] = LANGUAGES
+    """The translation blocks the file really has. A missing one (reported as a problem) is
+    stood in by a copy of the other, so that the language-neutral checks still run."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Every file of a content folder, as far as each could be read and validated."""
+
+    root: Path
+    article_doc: YamlDoc | None
+    """``article.yaml`` as parsed, ``None`` when it is missing or not valid YAML."""
+    article: Article | None
+    """The validated article, ``None`` when it has schema problems (other than a missing
+    translation, see :attr:`LoadedRecord.languages`)."""
+    article_languages: tuple[str, ...]
+    """The translation blocks ``article.yaml`` really has."""
+    record_files: tuple[str, ...]
+    """Every ``codes/*.yaml`` file, relative to ``root``, valid or not, sorted."""
+    records: tuple[LoadedRecord, ...]
+    """The record files that passed the schema (but for a missing translation), in file-name
+    order."""
+    problems: tuple[Problem, ...]
+    """Missing files, YAML syntax errors and schema errors."""
+
+
+def record_file(code: str) -> str:
+    """Where the record of ``code`` (any accepted form) lives: ``codes/0xc004f074.yaml``."""
+    return f"{CODES_DIR}/{slug(parse_code(code))}.yaml"
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate every file under ``root``; never raises for bad content."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(root), None, "", "content folder not found"))
+        return Loaded(root, None, None, (), (), (), tuple(problems))
+    article_doc, article, article_languages = _load_one(root, ARTICLE_FILE, Article, problems)
+    codes_dir = root / CODES_DIR
+    names: list[str] = []
+    if codes_dir.is_dir():
+        for path in sorted(codes_dir.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix == ".yaml" and path.is_file():
+                names.append(f"{CODES_DIR}/{path.name}")
+            else:
+                message = "not a record file (records are codes/<code slug>.yaml); remove it"
+                problems.append(Problem(f"{CODES_DIR}/{path.name}", None, "", message))
+    else:
+        problems.append(Problem(f"{CODES_DIR}/", None, "", f"folder not found in {root}"))
+    records = []
+    for name in names:
+        doc, record, languages = _load_one(root, name, CodeRecord, problems)
+        if doc is not None and record is not None:
+            records.append(LoadedRecord(doc, record, languages))
+    return Loaded(
+        root, article_doc, article, article_languages, tuple(names), tuple(records), tuple(problems)
+    )
+
+
+def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
+    """Put the records in the article's order; ``None`` unless everything is valid.
+
+    Returns the loader's problems plus those of the article's code list: a code that is not
+    a code, a code listed twice, a code without a record file.
+    """
+    problems = list(loaded.problems)
+    article, doc = loaded.article, loaded.article_doc
+    if article is None or doc is None:
+        return None, problems
+    by_file = {item.doc.file: item.record for item in loaded.records}
+    ordered: list[CodeRecord] = []
+    first_index: dict[str, int] = {}
+    for index, code in enumerate(article.codes):
+        path = ("codes", index)
+        try:
+            name = record_file(code)
+        except CodeFormatError as error:
+            problems.append(doc.problem(path, f"'{code}' is not an error code: {error.reason}"))
+            continue
+        if name in first_index:
+            first = first_index[name]
+            problems.append(doc.problem(path, f"{code} listed twice (first at codes[{first}])"))
+            continue
+        first_index[name] = index
+        if name not in loaded.record_files:
+            problems.append(doc.problem(path, f"no record file {name} for {code}"))
+        elif name in by_file:
+            ordered.append(by_file[name])
+    if problems:
+        return None, problems
+    return Content(root=loaded.root, article=article, records=tuple(ordered)), problems
+
+
+def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
+    """Load ``root``: the content when it is valid, else ``None``; and every problem."""
+    return assemble(load(root))
+
+
 def load_content(root: Path) -> Content:
-    """Load and validate ``root`` (normally ``content/``)."""
-    article = Article.model_validate(_read(root / ARTICLE_FILE))
-    by_code = {}
-    for path in sorted((root / CODES_DIR).glob("*.yaml")):
-        record = CodeRecord.model_validate(_read(path))
-        by_code[record.code] = record
-    records = tuple(by_code[code] for code in article.codes)
-    return Content(root=root, article=article, records=records)
+    """Load and validate ``root`` (normally ``content/``); :class:`ContentError` lists every
+    problem when it is not valid."""
+    content, problems = read_content(root)
+    if content is None or problems:
+        raise ContentError(problems)
+    return content
 
 
-def _read(path: Path) -> object:
-    with path.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+def _load_one(
+    root: Path, name: str, model: type[M], problems: list[Problem]
+) -> tuple[YamlDoc | None, M | None, tuple[str, ...]]:
+    path = root / name
+    if not path.is_file():
+        problems.append(Problem(name, None, "", f"file not found in {root}"))
+        return None, None, ()
+    doc, yaml_problems = read_yaml(path, name)
+    problems.extend(yaml_problems)
+    if doc is None:
+        return None, None, ()
+    try:
+        return doc, model.model_validate(doc.data), LANGUAGES
+    except ValidationError as error:
+        problems.extend(problems_from_validation(error, doc))
+        return doc, *_stand_in(model, doc.data, error)
+
+
+def _stand_in(
+    model: type[M], data: object, error: ValidationError
+) -> tuple[M | None, tuple[str, ...]]:
+    """While English is not written yet, every file lacks only its ``en`` block; standing in
+    the Italian for it lets the language-neutral checks run. Only for that one error."""
+    missing = {
+        entry["loc"][0]
+        for entry in error.errors()
+        if entry["type"] == "missing" and len(entry["loc"]) == 1 and entry["loc"][0] in LANGUAGES
+    }
+    present = tuple(language for language in LANGUAGES if language not in missing)
+    if not missing or len(missing) != error.error_count() or not present:
+        return None, ()
+    assert isinstance(data, dict)
+    filled = {**data, **{language: data[present[0]] for language in missing}}
+    try:
+        return model.model_validate(filled), present
+    except ValidationError:
+        return None, ()

@@ -1,1 +1,49 @@
-"""One module per ``kb`` command; each exposes a click command named ``command``."""
+"""One module per ``kb`` command; each exposes a click command named ``command``.
+
+Commands report user errors through :func:`fail` (or the :func:`reports_errors` decorator):
+the message on stderr and the error's exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import NoReturn, ParamSpec, TypeVar
+
+import click
+
+from generator.errors import ContentError, KbError
+
+__all__ = ["fail", "reports_errors"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(error: KbError) -> NoReturn:
+    """Print ``error`` on stderr and exit with its ``exit_code``."""
+    if isinstance(error, ContentError):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"error: {_count(len(error.problems))} in the content", err=True)
+    else:
+        click.echo(f"error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+def reports_errors(callback: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a command's function so that a :class:`KbError` it raises goes to :func:`fail`."""
+
+    @functools.wraps(callback)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return callback(*args, **kwargs)
+        except KbError as error:
+            fail(error)
+
+    return wrapper
+
+
+def _count(problems: int) -> str:
+    return "1 problem" if problems == 1 else f"{problems} problems"

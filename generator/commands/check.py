@@ -1,0 +1,43 @@
+"""``kb check``: validate ``content/`` and list every problem, one per line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.check import checked_content
+from generator.commands import reports_errors
+from generator.errors import ContentError
+from generator.model import LANGUAGES
+
+__all__ = ["command"]
+
+
+@click.command("check")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="The content folder to check.",
+)
+@reports_errors
+def command(content_dir: Path) -> None:
+    """Check the content: schema, the source's summary table, both languages.
+
+    Prints "content OK" and exits 0, or prints every problem as
+    file:line: field: message (file relative to the content folder) and exits 1.
+    """
+    try:
+        content = checked_content(content_dir)
+    except ContentError as error:
+        # The problems are this command's result, so they go to stdout, ready for grep.
+        for problem in error.problems:
+            click.echo(str(problem))
+        count = len(error.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} in {content_dir}", err=True)
+        sys.exit(error.exit_code)
+    click.echo(f"content OK: {len(content.records)} codes, {len(LANGUAGES)} languages")

@@ -1,0 +1,48 @@
+"""``kb import``: read the source article into ``content/`` (the source language's text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.errors import KbError
+from generator.import_plan import describe, plan_import
+
+__all__ = ["import_"]
+
+
+@click.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["it"]),
+    required=True,
+    help="Language of SOURCE; its text goes to that language's blocks.",
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="The content directory to update.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Delete the records of codes no longer in SOURCE (their English text is lost).",
+)
+def import_(source: Path, lang: str, content_dir: Path, prune: bool) -> None:
+    """Import SOURCE (a Microsoft Docs article) into the content directory.
+
+    Only the fields derived from SOURCE change; English text, related codes and notes are
+    kept. Prints which codes were added, removed or changed, and which fields.
+    """
+    try:
+        plan = plan_import(source, content_dir, lang, prune=prune)
+        plan.apply()
+    except KbError as error:
+        click.echo(f"kb import: {error}\nNothing was written.", err=True)
+        raise SystemExit(error.exit_code) from None
+    click.echo(describe(plan))

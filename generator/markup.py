@@ -1,0 +1,136 @@
+"""What ``kb check`` looks for inside one Markdown string of ``content/``.
+
+Two jobs, both on plain text and both pure:
+
+* **Raw HTML** is refused. Content is CommonMark *without* raw HTML, yet the Italian text
+  quotes placeholders in angle brackets (``<chiave 5x5>``, ``<ID conferma>``) that must
+  stay. The rule, applied after removing code spans (whose content is always literal):
+
+  1. refused: a closing tag ``</name>``; a comment, declaration or processing instruction
+     (``<!--``, ``<!DOCTYPE``, ``<![CDATA[``, ``<?xml``);
+  2. refused: ``<name`` where *name* is a known HTML element (any case), followed by ``>``,
+     by ``/``, or by white space and then ``/`` or an ``attribute=`` (``<br>``, ``<br />``,
+     ``<img src=…>``, ``<a href="…">``, ``<script>``);
+  3. refused: ``<name`` with any name starting with a letter, followed by one or more
+     ``attribute=value`` pairs and ``>`` (``<foo bar="x">``);
+  4. refused: an ``on…=`` event attribute anywhere between ``<`` and ``>``;
+  5. refused: an HTML character reference (``&nbsp;``, ``&lt;``, ``&#160;``): the importer
+     decodes them, so one left over is a bug;
+  6. everything else is text: ``<chiave 5x5>`` (not an element, no ``=``), ``<ID>``,
+     ``<nome_host>``, an autolink ``<https://…>``, and anything inside a code span.
+
+  Placeholders that happen to be element names with a bare word after them (``<select
+  all>``) pass rule 2 on purpose: they read as text, and a real tag needs ``attr=``.
+
+* **Language-neutral tokens** of a text, which must be the same in Italian and English:
+  commands (code spans, with the contents of ``<placeholders>`` dropped because those are
+  translated), numbers of three or more digits (ports, event IDs), hex codes and URLs
+  (with the ``it-it``/``en-us`` locale segment of learn.microsoft.com links dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["HTML_ELEMENTS", "TOKEN_KINDS", "entities", "raw_html", "tokens", "url_locales"]
+
+_ELEMENT_NAMES = """
+    a abbr acronym address area article aside audio b base bdi bdo big blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset
+    h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li
+    link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup
+    option output p param picture pre progress q rp rt ruby s samp script search section
+    select slot small source span strike strong style sub summary sup svg table tbody td
+    template textarea tfoot th thead time title tr track tt u ul var video wbr"""
+HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
+
+TOKEN_KINDS = ("commands", "numbers", "hex codes", "URLs")
+"""The kinds :func:`tokens` returns, in the order problems name them."""
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_CLOSING_OR_DECLARATION = re.compile(
+    r"</[A-Za-z][A-Za-z0-9-]*\s*>|<!--|<!\[CDATA\[|<![A-Za-z]|<\?[A-Za-z]"
+)
+_ELEMENT_START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=>|/|\s+/|\s+[A-Za-z_:][\w:.-]*\s*=)")
+_ATTRIBUTE = r"\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)"
+_TAG_WITH_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w-]*(?:{_ATTRIBUTE})+\s*/?>")
+_EVENT_ATTRIBUTE = re.compile(r"<[^<>]*\son[a-z]+\s*=", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+_URL_LOCALE = re.compile(r"^(https?://(?:learn|docs)\.microsoft\.com/)([a-z]{2}-[a-z]{2})/", re.I)
+_HEX = re.compile(r"\b0[xX][0-9A-Fa-f]+\b")
+_NUMBER = re.compile(r"(?<![\w.,])\d{3,}(?!\w)")
+_PLACEHOLDER = re.compile(r"<[^<>]*>")
+
+
+def raw_html(text: str) -> list[str]:
+    """The raw HTML found in ``text`` (rules 1-4 above), each snippet once, in order."""
+    prose = _without_code_spans(text)
+    found: list[tuple[int, str]] = []
+    for match in _CLOSING_OR_DECLARATION.finditer(prose):
+        found.append((match.start(), match.group()))
+    for match in _ELEMENT_START.finditer(prose):
+        if match.group(1).lower() in HTML_ELEMENTS:
+            found.append((match.start(), _up_to_closing_bracket(prose, match.start())))
+    for pattern in (_TAG_WITH_ATTRIBUTES, _EVENT_ATTRIBUTE):
+        for match in pattern.finditer(prose):
+            found.append((match.start(), _up_to_closing_bracket(prose, match.start())))
+    return _unique(snippet for _, snippet in sorted(found))
+
+
+def entities(text: str) -> list[str]:
+    """HTML character references outside code spans (rule 5), each once, in order."""
+    return _unique(_ENTITY.findall(_without_code_spans(text)))
+
+
+def url_locales(text: str) -> list[tuple[str, str]]:
+    """``(url, locale)`` for every learn/docs.microsoft.com URL with a locale segment."""
+    found = []
+    for url in _urls(text):
+        if match := _URL_LOCALE.match(url):
+            found.append((url, match.group(2).lower()))
+    return found
+
+
+def tokens(text: str) -> dict[str, dict[str, str]]:
+    """The language-neutral tokens of ``text``, per kind of :data:`TOKEN_KINDS`, each as
+    ``{compared form: form as written}``."""
+    commands = {}
+    for span in _code_span_texts(text):
+        commands.setdefault(_PLACEHOLDER.sub("<>", span), f"`{span}`")
+    prose = _without_code_spans(text)
+    urls = {_URL_LOCALE.sub(r"\1", url): url for url in _urls(prose)}
+    prose = _URL.sub(" ", prose)
+    hex_codes = {code: code for code in _HEX.findall(prose)}
+    numbers = {number: number for number in _NUMBER.findall(_HEX.sub(" ", prose))}
+    return {"commands": commands, "numbers": numbers, "hex codes": hex_codes, "URLs": urls}
+
+
+def _code_span_texts(text: str) -> list[str]:
+    return [match.group(2).strip() for match in _CODE_SPAN.finditer(text)]
+
+
+def _without_code_spans(text: str) -> str:
+    return _CODE_SPAN.sub(" ", text)
+
+
+def _urls(text: str) -> list[str]:
+    return [url.rstrip(".,;:!?") for url in _URL.findall(text)]
+
+
+def _up_to_closing_bracket(text: str, start: int) -> str:
+    end = text.find(">", start)
+    if end == -1 or end - start > 120:
+        return text[start : start + 60] + "…"
+    return text[start : end + 1]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,137 @@
+"""Read one YAML file and remember where every field came from.
+
+``yaml.safe_load`` forgets positions, and a message like "en.resolution: missing field" is
+only useful with a line to jump to. We compose the node tree once, build the plain data from
+it with PyYAML's own safe constructor, and walk the same tree to record the line of every
+mapping key and sequence item, keyed by its path (``("en", "notes", 0)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import Problem
+
+__all__ = ["FieldPath", "YamlDoc", "field_name", "read_yaml"]
+
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a document: mapping keys and sequence indexes, outermost first."""
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """One parsed YAML file: its data, and the line (1-based) of each field path."""
+
+    file: str
+    """The file's path relative to the content root, with ``/`` separators."""
+    data: object
+    lines: Mapping[FieldPath, int] = field(default_factory=dict)
+    plain_scalars: Mapping[FieldPath, str] = field(default_factory=dict)
+    """The source text of unquoted scalars, to show ``0x8007007b`` rather than the number
+    YAML turned it into."""
+
+    def line(self, *path: str | int) -> int:
+        """The line of ``path``, or of its nearest ancestor that exists (a missing field is
+        reported where its parent mapping starts)."""
+        for end in range(len(path), -1, -1):
+            found = self.lines.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return 1
+
+    def problem(self, path: FieldPath, message: str) -> Problem:
+        """A :class:`Problem` at ``path`` of this file."""
+        return Problem(self.file, self.line(*path), field_name(path), message)
+
+
+def field_name(path: FieldPath) -> str:
+    """``en.notes[0]``; keys that are not simple names are quoted: ``metadata["ms.date"]``."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        elif not part or any(char in part for char in '.[]" '):
+            name += f'["{part}"]'
+        else:
+            name += f".{part}" if name else part
+    return name
+
+
+def read_yaml(path: Path, file: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse ``path`` (shown as ``file``); ``None`` and the problems when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(file, None, "", f"not UTF-8 text (byte {error.start})")]
+    except OSError as error:
+        return None, [Problem(file, None, "", f"cannot read the file: {error.strerror}")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(file, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(file, None, "", f"YAML error: {error}")]
+    finally:
+        loader.dispose()
+    walk = _Walk(file, loader)
+    if node is not None:
+        walk.record(node, ())
+    return YamlDoc(file, data, walk.lines, walk.plain_scalars), walk.problems
+
+
+def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "cannot parse"
+    if what.startswith("but ") and error.context:
+        what = f"{error.context}, {what}"
+    if mark is None:
+        return Problem(file, None, "", f"YAML syntax error: {what}")
+    line, column = mark.line + 1, mark.column + 1
+    return Problem(file, line, "", f"YAML syntax error at line {line}, column {column}: {what}")
+
+
+class _Walk:
+    """Collects lines, plain scalars and duplicate keys over one node tree."""
+
+    def __init__(self, file: str, loader: yaml.SafeLoader) -> None:
+        self.file, self.loader = file, loader
+        self.lines: dict[FieldPath, int] = {}
+        self.plain_scalars: dict[FieldPath, str] = {}
+        self.problems: list[Problem] = []
+
+    def record(self, node: yaml.Node, path: FieldPath) -> None:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None:
+                self.plain_scalars[path] = node.value
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.record(item, (*path, index))
+        elif isinstance(node, yaml.MappingNode):
+            self._record_mapping(node, path)
+
+    def _record_mapping(self, node: yaml.MappingNode, path: FieldPath) -> None:
+        first_seen: dict[str | int, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            key = self.loader.construct_object(key_node)
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in first_seen:
+                # PyYAML keeps the last value silently; a checker must not.
+                message = f"duplicate key '{key}' (first at line {first_seen[key]})"
+                self.problems.append(
+                    Problem(self.file, key_line, field_name((*path, key)), message)
+                )
+                continue
+            first_seen[key] = key_line
+            self.lines[(*path, key)] = key_line
+            self.record(value_node, (*path, key))

@@ -1,0 +1,177 @@
+"""The loader: every file read, every schema problem located by file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError, Problem
+from generator.loader import load, load_content, read_content
+from generator.yamldoc import field_name
+from tests.check.content_tree import VALID, edit, line_of, valid_copy
+
+RECORD = "codes/0x80070490.yaml"
+
+
+def messages(root: Path) -> list[str]:
+    _, problems = read_content(root)
+    return [str(problem) for problem in ContentError(problems).problems]
+
+
+def test_the_valid_fixture_loads_in_summary_table_order() -> None:
+    content = load_content(VALID)
+    assert content.article.codes == ["0x8007007b", "0x80070490", "0xC004F074"]
+    assert [record.code for record in content.records] == content.article.codes
+    assert content.records[2].related == ["0x8007007B"]
+    assert read_content(VALID) == (content, [])
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, "  title: The product key", "  title: The: product key")
+    line = line_of(root, RECORD, "title: The: product key")
+    assert messages(root) == [
+        f"{RECORD}:{line}: YAML syntax error at line {line}, column 13: "
+        "mapping values are not allowed here"
+    ]
+
+
+def test_missing_field_is_reported_where_its_block_starts(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(
+        root,
+        RECORD,
+        "  summary_message: >-\n    The product",
+        "  summary_messages: >-\n    The product",
+    )
+    en_line = line_of(root, RECORD, "en:")
+    extra_line = line_of(root, RECORD, "summary_messages")
+    assert messages(root) == [
+        f"{RECORD}:{en_line}: en.summary_message: missing field",
+        f"{RECORD}:{extra_line}: en.summary_messages: extra field 'summary_messages' not allowed",
+    ]
+
+
+def test_unknown_activation_type_lists_the_vocabulary(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, "activation_types: [mak]", "activation_types: [mak, kms-server]")
+    line = line_of(root, RECORD, "activation_types:")
+    assert messages(root) == [
+        f"{RECORD}:{line}: activation_types[1]: unknown activation type 'kms-server' "
+        "(expected one of: mak, kms-client, kms-host, kms)"
+    ]
+
+
+def test_missing_translation_block(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    text = (root / RECORD).read_text(encoding="utf-8")
+    (root / RECORD).write_text(text[: text.index("\nen:\n") + 1], encoding="utf-8")
+    assert messages(root) == [f"{RECORD}:1: en: missing translation: no 'en' block"]
+
+
+def test_an_unquoted_code_is_shown_as_written_with_the_fix(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, 'code: "0x80070490"', "code: 0x80070490")
+    assert messages(root) == [
+        f"{RECORD}:1: code: expected text, got the number 0x80070490 "
+        "(put it in quotes to make it text)"
+    ]
+
+
+def test_wrong_shapes_deep_in_the_tree(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(
+        root,
+        "article.yaml",
+        "  summary_columns: [Error code, Error message, Activation type]",
+        "  summary_columns: [Error code, Error message]",
+    )
+    edit(root, "article.yaml", "      kms: Key Management Service (KMS)\n", "      kms: [KMS]\n")
+    edit(root, RECORD, "activation_types: [mak]", "activation_types: []\ndiagnostic_tool: maybe")
+    columns = line_of(root, "article.yaml", "[Error code, Error message]")
+    kms = line_of(root, "article.yaml", "kms: [KMS]")
+    types = line_of(root, RECORD, "activation_types: []")
+    assert messages(root) == [
+        f"article.yaml:{columns}: en.summary_columns: needs at least 3 items, has 2",
+        f"article.yaml:{kms}: en.labels.activation_types.kms: expected text, got a list",
+        f"{RECORD}:{types}: activation_types: must not be empty",
+        f"{RECORD}:{types + 1}: diagnostic_tool: expected true or false, got the text 'maybe'",
+    ]
+
+
+def test_duplicate_yaml_key_is_not_silently_dropped(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, "activation_types: [mak]", "activation_types: [mak]\nanchor: x")
+    first = line_of(root, RECORD, "anchor: 0x80070490")
+    assert messages(root) == [
+        f"{RECORD}:{first + 2}: anchor: duplicate key 'anchor' (first at line {first})"
+    ]
+
+
+def test_missing_article_and_codes_folder(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    assert messages(root) == [
+        f"article.yaml: file not found in {root}",
+        f"codes/: folder not found in {root}",
+    ]
+    assert messages(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: content folder not found"]
+
+
+def test_stray_files_and_empty_record(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    (root / "codes" / "notes.txt").write_text("x", encoding="utf-8")
+    (root / RECORD).write_text("# nothing yet\n", encoding="utf-8")
+    assert messages(root) == [
+        f"{RECORD}:1: the file is empty",
+        "codes/notes.txt: not a record file (records are codes/<code slug>.yaml); remove it",
+    ]
+
+
+def test_listed_code_without_record_file(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    (root / RECORD).unlink()
+    line = line_of(root, "article.yaml", '- "0x80070490"')
+    assert messages(root) == [
+        f"article.yaml:{line}: codes[1]: no record file codes/0x80070490.yaml for 0x80070490"
+    ]
+
+
+def test_every_problem_of_every_file_is_raised_at_once(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, "activation_types: [mak]", "activation_types: [kms-server]")
+    edit(root, "codes/0x8007007b.yaml", "  title: DNS name does not exist", "  titel: DNS")
+    edit(root, "article.yaml", "    note: Nota\n", "")
+    with pytest.raises(ContentError) as raised:
+        load_content(root)
+    assert [(p.file, p.field) for p in raised.value.problems] == [
+        ("article.yaml", "it.labels.note"),
+        ("codes/0x8007007b.yaml", "en.title"),
+        ("codes/0x8007007b.yaml", "en.titel"),
+        (RECORD, "activation_types[0]"),
+    ]
+    assert str(raised.value).count("\n") == 3
+
+
+def test_a_file_lacking_only_a_translation_is_kept_for_the_other_checks(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    text = (root / RECORD).read_text(encoding="utf-8")
+    (root / RECORD).write_text(text[: text.index("\nen:\n") + 1], encoding="utf-8")
+    loaded = load(root)
+    (record,) = [item for item in loaded.records if item.doc.file == RECORD]
+    assert record.languages == ("it",)
+    assert loaded.problems == (Problem(RECORD, 1, "en", "missing translation: no 'en' block"),)
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        (("en", "title"), "en.title"),
+        (("activation_types", 1), "activation_types[1]"),
+        (("source", "metadata", "ms.date"), 'source.metadata["ms.date"]'),
+        ((), ""),
+    ],
+)
+def test_field_names(path: tuple[str | int, ...], name: str) -> None:
+    assert field_name(path) == name
