@@ -26,7 +26,7 @@ CodeLinker = Callable[[str], str | None]
 _INDENT = " " * 4
 _INLINE = re.compile(
     r"(?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>(?P<bang>!?)\[(?P<text>[^\]]*)\]"
+    r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\((?P<dest>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\))"
     r"|(?P<auto><https?://[^\s<>]+>)",
     re.DOTALL,

@@ -102,3 +102,13 @@ def test_codes_inside_link_text_are_not_linked_again() -> None:
 def test_other_alert_kinds_use_material_types() -> None:
     assert to_pymd("> [!CAUTION]\n> Careful.", TITLES).startswith('!!! danger "Caution"')
     assert to_pymd("> [!WARNING]\n> Careful.", TITLES).startswith('!!! warning "Avviso"')
+
+
+def test_link_text_may_hold_brackets_and_its_target_stays_verbatim() -> None:
+    line = "vedi [Attivazione [client]](https://example.com/?a=1&b=2) & altro"
+    assert escape_inline(line) == (
+        "vedi [Attivazione [client]](https://example.com/?a=1&b=2) &amp; altro"
+    )
+    assert 'href="https://example.com/?a=1&amp;b=2">Attivazione [client]</a>' in html(
+        escape_inline(line)
+    )

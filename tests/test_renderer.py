@@ -12,7 +12,7 @@ from generator.model import LANGUAGES
 from generator.renderer import meta_text, render_site
 
 HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "content"
+CONTENT = HERE.parent / "content"
 GOLDEN = HERE / "renderer" / "golden"
 GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490")
 """A callout, a numbered list nested in a bulleted one, a placeholder in a command."""
@@ -20,7 +20,7 @@ GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490")
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load_content(FIXTURE)
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from generator.build import build_site
-from generator.errors import ContentError, KbError
+from generator.commands import reports_errors
 
 __all__ = ["command"]
 
@@ -36,21 +35,13 @@ __all__ = ["command"]
     show_default=True,
     help="Folder for the generated Markdown (docs/{lang}/) that the engine reads.",
 )
+@reports_errors
 def command(content_dir: Path, out: Path, work: Path) -> None:
     """Build the site: site/it/, site/en/, a language redirect at site/index.html.
 
     Exits 1, leaving the previous site as it was, when the content is invalid or the
     built site has dead links, missing anchors or duplicate ids.
     """
-    try:
-        report = build_site(content_dir, out, work)
-    except KbError as error:
-        if isinstance(error, ContentError):
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"error: {len(error.problems)} problem(s) in the content", err=True)
-        else:
-            click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
+    report = build_site(content_dir, out, work)
     pages = ", ".join(f"{lang}: {count} pages" for lang, count in report.pages.items())
     click.echo(f"built {report.out} ({pages}) in {report.seconds:.1f} s")

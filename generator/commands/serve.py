@@ -9,7 +9,7 @@ import click
 
 from generator import engine
 from generator.build import generate
-from generator.errors import ContentError, KbError
+from generator.commands import reports_errors
 from generator.model import LANGUAGES
 
 __all__ = ["command"]
@@ -35,17 +35,9 @@ __all__ = ["command"]
 @click.option(
     "--address", default="127.0.0.1:8000", show_default=True, help="host:port to serve on."
 )
+@reports_errors
 def command(content_dir: Path, lang: str, work: Path, address: str) -> None:
     """Preview the site in one language, rebuilt and reloaded when content/ changes."""
     docs_root = work / "docs"
-    try:
-        generate(content_dir, docs_root)
-    except KbError as error:
-        if isinstance(error, ContentError):
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"error: {len(error.problems)} problem(s) in the content", err=True)
-        else:
-            click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
+    generate(content_dir, docs_root)
     sys.exit(engine.serve(lang, docs_root, content_dir, work, address))

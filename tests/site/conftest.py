@@ -14,19 +14,19 @@ from generator.build import build_site
 from generator.loader import Content, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
+CONTENT = ROOT / "content"
 
 
 @pytest.fixture(scope="session")
-def fixture_content() -> Content:
-    return load_content(FIXTURE_CONTENT)
+def site_content() -> Content:
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of ``tests/fixtures/content``, built by ``build_site`` as ``kb build`` does."""
-    base = tmp_path_factory.mktemp("fixture-build")
-    build_site(FIXTURE_CONTENT, base / "site", base / "work")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of ``content/``, built once per session by ``build_site`` as ``kb build`` does."""
+    base = tmp_path_factory.mktemp("build")
+    build_site(CONTENT, base / "site", base / "work")
     return base / "site"
 
 

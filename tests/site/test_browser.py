@@ -15,8 +15,9 @@ pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
 
-CODE = "0xc004f035"
-ANCHOR = "0xc004f035-invalid-volume-license-key"
+CODE = "0xc004f074"
+ANCHOR = "0xc004f074-no-key-management-service-kms-could-be-contacted"
+"""The example of the issue: an old link to the article with only the host changed."""
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +27,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def base_url(fixture_site: Path, serve_site) -> str:
-    return serve_site(fixture_site)
+def base_url(built_site: Path, serve_site) -> str:
+    return serve_site(built_site)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.model import LANGUAGES
-from tests.site.conftest import FIXTURE_CONTENT
+from tests.site.conftest import CONTENT
 from tests.site.html import attribute, element, ids, read
 
 SECTION_ANCHORS = (
@@ -30,21 +30,21 @@ def code_dir(code: str) -> str:
     return code.lower()
 
 
-def test_url_scheme(fixture_site: Path, fixture_content: Content) -> None:
-    assert (fixture_site / "index.html").is_file()
-    assert (fixture_site / "404.html").is_file()
+def test_url_scheme(built_site: Path, site_content: Content) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "404.html").is_file()
     for lang in LANGUAGES:
-        assert (fixture_site / lang / "index.html").is_file()
-        for record in fixture_content.records:
-            assert (fixture_site / lang / code_dir(record.code) / "index.html").is_file()
+        assert (built_site / lang / "index.html").is_file()
+        for record in site_content.records:
+            assert (built_site / lang / code_dir(record.code) / "index.html").is_file()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_code_page_h1_id_is_the_source_anchor(
-    fixture_site: Path, fixture_content: Content, lang: str
+    built_site: Path, site_content: Content, lang: str
 ) -> None:
-    for record in fixture_content.records:
-        html = read(fixture_site, f"{lang}/{code_dir(record.code)}/index.html")
+    for record in site_content.records:
+        html = read(built_site, f"{lang}/{code_dir(record.code)}/index.html")
         h1 = re.findall(r"<h1\b[^>]*>", html)
         assert len(h1) == 1 and attribute(h1[0], "id") == record.anchor
         assert {"possible-cause", "resolution"} <= set(ids(html))
@@ -52,60 +52,60 @@ def test_each_code_page_h1_id_is_the_source_anchor(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_landing_page_has_every_source_anchor(
-    fixture_site: Path, fixture_content: Content, lang: str
+    built_site: Path, site_content: Content, lang: str
 ) -> None:
-    html = read(fixture_site, f"{lang}/index.html")
+    html = read(built_site, f"{lang}/index.html")
     assert set(SECTION_ANCHORS) <= set(ids(html))
-    for record in fixture_content.records:
+    for record in site_content.records:
         # Without JavaScript an old link lands on a link to the code's page.
         tag = element(html, record.anchor)
         assert tag.startswith("<a ")
         assert attribute(tag, "href") == f"{code_dir(record.code)}/"
 
 
-def test_no_page_has_duplicate_ids(fixture_site: Path) -> None:
-    pages = sorted(fixture_site.rglob("*.html"))
+def test_no_page_has_duplicate_ids(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
     assert len(pages) >= 9
     for path in pages:
         found = ids(path.read_text("utf-8"))
         repeated = sorted({i for i in found if found.count(i) > 1})
-        assert not repeated, f"{path.relative_to(fixture_site)}: {repeated}"
+        assert not repeated, f"{path.relative_to(built_site)}: {repeated}"
 
 
-def test_every_internal_link_and_anchor_resolves(fixture_site: Path) -> None:
-    assert check_site(fixture_site) == []
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    assert check_site(built_site) == []
 
 
-def test_source_text_renders_right(fixture_site: Path) -> None:
-    for path in fixture_site.rglob("*.html"):
+def test_source_text_renders_right(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
         assert "[!NOTE]" not in path.read_text("utf-8")
-    placeholder = read(fixture_site, "it/0x80070490/index.html")
+    placeholder = read(built_site, "it/0x80070490/index.html")
     assert "<code>slmgr -ipk &lt;chiave 5x5&gt;</code>" in placeholder
-    steps = read(fixture_site, "en/0xc004f035/index.html")
+    steps = read(built_site, "en/0xc004f035/index.html")
     (ordered,) = re.findall(r"<ol>(.*?)</ol>", steps, re.S)
     assert ordered.count("<li>") == 3
-    note = read(fixture_site, "it/0x8004fe21/index.html")
+    note = read(built_site, "it/0x8004fe21/index.html")
     assert '<p class="admonition-title">Nota</p>' in note
 
 
-def test_pages_are_in_their_language(fixture_site: Path) -> None:
+def test_pages_are_in_their_language(built_site: Path) -> None:
     for lang in LANGUAGES:
-        for path in (fixture_site / lang).rglob("index.html"):
+        for path in (built_site / lang).rglob("index.html"):
             assert f'<html lang="{lang}"' in path.read_text("utf-8")
 
 
-def test_language_switch_links_to_the_same_page(fixture_site: Path) -> None:
-    html = read(fixture_site, "it/0xc004f035/index.html")
+def test_language_switch_links_to_the_same_page(built_site: Path) -> None:
+    html = read(built_site, "it/0xc004f035/index.html")
     (link,) = re.findall(r'<a [^>]*data-kb-language="en"[^>]*>', html)
     assert attribute(link, "href") == "../../en/0xc004f035/"
-    html = read(fixture_site, "en/index.html")
+    html = read(built_site, "en/index.html")
     (link,) = re.findall(r'<a [^>]*data-kb-language="it"[^>]*>', html)
     assert attribute(link, "href") == "./../it/"
 
 
-def test_every_page_credits_the_source(fixture_site: Path) -> None:
+def test_every_page_credits_the_source(built_site: Path) -> None:
     for lang in LANGUAGES:
-        for path in (fixture_site / lang).rglob("index.html"):
+        for path in (built_site / lang).rglob("index.html"):
             html = path.read_text("utf-8")
             assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
             locale = "it-it" if lang == "it" else "en-us"
@@ -113,23 +113,23 @@ def test_every_page_credits_the_source(fixture_site: Path) -> None:
             assert ("translation by this project" in html) == (lang == "en")
 
 
-def test_nav_lists_the_landing_page_not_the_codes(fixture_site: Path) -> None:
-    html = read(fixture_site, "it/index.html")
+def test_nav_lists_the_landing_page_not_the_codes(built_site: Path) -> None:
+    html = read(built_site, "it/index.html")
     nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert "0x" not in nav.lower()
 
 
-def test_each_language_has_its_own_search_index(fixture_site: Path) -> None:
+def test_each_language_has_its_own_search_index(built_site: Path) -> None:
     for lang in LANGUAGES:
-        index = json.loads(read(fixture_site, f"{lang}/search/search_index.json"))
+        index = json.loads(read(built_site, f"{lang}/search/search_index.json"))
         assert index["config"]["lang"] == [lang]
         titles = {doc["title"] for doc in index["docs"]}
         expected = "Possibile causa" if lang == "it" else "Possible cause"
         assert expected in titles
 
 
-def test_nothing_is_loaded_from_outside_the_site(fixture_site: Path) -> None:
-    for path in fixture_site.rglob("*.html"):
+def test_nothing_is_loaded_from_outside_the_site(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
         html = path.read_text("utf-8")
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
         assert not re.search(r"""<(script|img|iframe)\b[^>]*\ssrc="(https?:)?//""", html)
@@ -137,18 +137,20 @@ def test_nothing_is_loaded_from_outside_the_site(fixture_site: Path) -> None:
 
 
 def test_root_index_redirects_by_browser_language_and_keeps_the_fragment(
-    fixture_site: Path,
+    built_site: Path,
 ) -> None:
-    html = read(fixture_site, "index.html")
+    html = read(built_site, "index.html")
     assert "navigator.languages" in html and "location.hash" in html
     assert '<meta http-equiv="refresh" content="0; url=it/">' in html
 
 
 def _broken_copy(tmp_path: Path, edit: str) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    shutil.copytree(CONTENT, content)
     record = content / "codes" / "0x80070490.yaml"
-    record.write_text(record.read_text("utf-8").replace("activation_types: [mak]", edit), "utf-8")
+    text = record.read_text("utf-8")
+    assert "  - mak\n" in text
+    record.write_text(text.replace("  - mak\n", edit), "utf-8")
     return content
 
 
@@ -160,12 +162,15 @@ def _old_site(tmp_path: Path) -> Path:
 
 
 def test_invalid_content_exits_1_and_leaves_the_site_untouched(tmp_path: Path) -> None:
-    content = _broken_copy(tmp_path, "activation_types: [nonsense]")
+    content = _broken_copy(tmp_path, "  - nonsense\n")
     site = _old_site(tmp_path)
     args = ["build", "--content", str(content), "--out", str(site), "--work", str(tmp_path / "w")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
-    assert "activation_types" in result.output
+    assert (
+        "codes/0x80070490.yaml:5: activation_types" in result.output
+        and "activation_types" in result.output
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
     assert [p.name for p in site.iterdir()] == ["marker.txt"]
 
@@ -173,9 +178,11 @@ def test_invalid_content_exits_1_and_leaves_the_site_untouched(tmp_path: Path) -
 def test_a_failing_engine_leaves_the_site_untouched(tmp_path: Path) -> None:
     # A relative link to a page that does not exist: a warning, so --strict fails.
     content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    shutil.copytree(CONTENT, content)
     record = content / "codes" / "0x80070490.yaml"
-    text = record.read_text("utf-8").replace("in un prompt", "in un [prompt](missing.md)")
+    text = record.read_text("utf-8")
+    assert "in un prompt" in text
+    text = text.replace("in un prompt", "in un [prompt](missing.md)")
     record.write_text(text, "utf-8")
     site = _old_site(tmp_path)
     args = ["build", "--content", str(content), "--out", str(site), "--work", str(tmp_path / "w")]
@@ -186,11 +193,13 @@ def test_a_failing_engine_leaves_the_site_untouched(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("site.*"))
 
 
-def test_a_rebuild_replaces_the_site_and_rewrites_no_unchanged_page(tmp_path: Path) -> None:
+def test_a_rebuild_replaces_the_site_and_rewrites_no_unchanged_page(
+    tmp_path: Path, site_content: Content
+) -> None:
     site = _old_site(tmp_path)
-    first = build_site(FIXTURE_CONTENT, site, tmp_path / "work")
-    assert first.written == 8
+    first = build_site(CONTENT, site, tmp_path / "work")
+    assert first.written == len(LANGUAGES) * (1 + len(site_content.records))
     assert not (site / "marker.txt").exists() and (site / "it" / "index.html").is_file()
-    second = build_site(FIXTURE_CONTENT, site, tmp_path / "work")
+    second = build_site(CONTENT, site, tmp_path / "work")
     assert second.written == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import FIXTURE_CONTENT
+from tests.site.conftest import CONTENT
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """``kb serve`` on a copy of the fixture content: (base URL, content folder)."""
     content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    shutil.copytree(CONTENT, content)
     port = free_port()
     command = [str(Path(sys.executable).parent / "kb"), "serve", "--content", str(content)]
     command += ["--work", str(tmp_path / "work"), "--address", f"127.0.0.1:{port}"]
