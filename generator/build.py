@@ -19,8 +19,7 @@ from generator.errors import KbError
 from generator.linkcheck import check_site
 from generator.loader import Content, load_content
 from generator.model import LANGUAGES
-from generator.renderer import render_site
-from generator.rootfiles import root_files
+from generator.renderer import render_site, root_files
 from generator.writer import WriteReport, write_tree
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]

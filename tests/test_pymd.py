@@ -17,16 +17,8 @@ TITLES = {"note": "Nota", "warning": "Avviso"}
 
 def _extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
     """The Markdown extensions of mkdocs.yml, so these tests read what the site reads."""
-    names: list[str] = []
-    configs: dict[str, dict[str, object]] = {}
-    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]:
-        if isinstance(entry, dict):
-            ((name, config),) = entry.items()
-            names.append(name)
-            configs[name] = config or {}
-        else:
-            names.append(entry)
-    return names, configs
+    extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["markdown_extensions"]
+    return list(extensions), {name: config or {} for name, config in extensions.items()}
 
 
 def html(text: str) -> str:

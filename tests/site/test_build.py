@@ -91,7 +91,9 @@ def test_source_text_renders_right(built_site: Path) -> None:
 def test_pages_are_in_their_language(built_site: Path) -> None:
     for lang in LANGUAGES:
         for path in (built_site / lang).rglob("index.html"):
-            assert f'<html lang="{lang}"' in path.read_text("utf-8")
+            html = path.read_text("utf-8")
+            assert f'<html lang="{lang}"' in html
+            assert ("Permanent link" in html) == (lang == "en")
 
 
 def test_language_switch_links_to_the_same_page(built_site: Path) -> None:
