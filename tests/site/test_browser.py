@@ -47,7 +47,8 @@ def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenP
         page = context.new_page()
 
         def record(request: Request) -> None:
-            if urlsplit(request.url).hostname != "127.0.0.1":
+            url = urlsplit(request.url)
+            if url.scheme not in ("file", "data", "blob") and url.hostname != "127.0.0.1":
                 requests_elsewhere.append(request.url)
 
         page.on("request", record)
@@ -120,3 +121,17 @@ def test_commands_have_a_working_copy_button(
     button = page.get_by_role("button", name="slmgr -ipk <chiave 5x5>", exact=False)
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == "slmgr -ipk <chiave 5x5>"
+
+
+def test_from_disk_the_switch_and_old_anchors_reach_pages_not_folders(
+    open_page: OpenPage, built_site: Path, requests_elsewhere: list[str]
+) -> None:
+    page = open_page()
+    page.goto((built_site / "it" / CODE / "index.html").as_uri())
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a[data-kb-language='en']").click()
+    page.wait_for_url((built_site / "en" / CODE / "index.html").as_uri())
+    page.goto((built_site / "index.html").as_uri() + f"#{ANCHOR}")
+    page.wait_for_url((built_site / "it" / CODE / "index.html").as_uri())
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    assert requests_elsewhere == []

@@ -89,6 +89,22 @@
     });
   }
 
+  /* Opened from file:// (a copy of the site on disk), a link to a folder shows the folder,
+     not its page: point links to folders at their index.html. */
+  function linkPagesOnDisk() {
+    if (location.protocol !== "file:") {
+      return;
+    }
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      var url = new URL(link.href, location.href);
+      if (url.protocol === "file:" && url.pathname.slice(-1) === "/") {
+        url.pathname += "index.html";
+        link.href = url.href;
+      }
+    });
+  }
+
+  linkPagesOnDisk();
   followOldAnchor();
   window.addEventListener("hashchange", followOldAnchor);
   document.addEventListener("click", keepSection, true);
