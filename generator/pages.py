@@ -88,8 +88,8 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
     wanted = {parse_code(code) for code in record.related}
     related = [r for r in content.records if parse_code(r.code) in wanted and r is not record]
     if related:
-        links = ", ".join(_code_link(r, lang, "../") for r in related)
-        parts.append(f"**{escape_plain(WORDING[lang].see_also)}:** {links}")
+        parts.append(f"**{escape_plain(WORDING[lang].see_also)}:**")
+        parts.append("\n".join(f"- {_code_link(r, lang, '../')}" for r in related))
     parts.append(f"[← {escape_plain(article.summary_title)}]({home}#{anchors.summary})")
     meta: dict[str, object] = {
         "title": f"{record.code} {text.title}",
