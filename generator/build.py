@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator import engine
-from generator.errors import KbError
+from generator.buildreport import BuildReport, Stopwatch
+from generator.errors import KbError, UsageError
 from generator.linkcheck import check_site
 from generator.loader import Content, load_content
 from generator.model import LANGUAGES
-from generator.renderer import render_site, root_files
+from generator.renderer import render_language, root_files
 from generator.writer import WriteReport, write_tree
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]
@@ -33,44 +33,57 @@ class BrokenSiteError(KbError):
         super().__init__("the built site has problems:\n" + "\n".join(problems))
 
 
-@dataclass(frozen=True)
-class BuildReport:
-    """What one build made."""
-
-    out: Path
-    pages: dict[str, int]
-    """Markdown pages per language."""
-    written: int
-    """Markdown files that changed since the previous build."""
-    seconds: float
-
-
-def generate(content_root: Path, docs_root: Path) -> tuple[Content, dict[str, WriteReport]]:
+def generate(
+    content_root: Path, docs_root: Path, languages: Sequence[str] = LANGUAGES
+) -> tuple[Content, dict[str, WriteReport]]:
     """Render ``content_root`` into ``docs_root/{lang}/``; raise ``ContentError`` if invalid."""
     content = load_content(content_root)
-    rendered = render_site(content)
-    reports = {lang: write_tree(files, docs_root / lang) for lang, files in rendered.items()}
+    reports = {
+        lang: write_tree(render_language(content, lang), docs_root / lang) for lang in languages
+    }
     return content, reports
 
 
-def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
-    """Build the whole site into ``out``, using ``work_dir`` for the generated Markdown."""
-    started = time.monotonic()
+def build_site(
+    content_root: Path,
+    out: Path,
+    work_dir: Path,
+    *,
+    languages: Sequence[str] = LANGUAGES,
+    jobs: int | None = None,
+) -> BuildReport:
+    """Build the site into ``out``, using ``work_dir`` for the generated Markdown.
+
+    ``languages`` builds only some languages (a quicker site for tests; links into the
+    others are then not checked); ``jobs`` bounds the engine builds running at once.
+    """
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise UsageError(f"languages must be among {', '.join(LANGUAGES)}: got {unknown}")
+    watch = Stopwatch()
     docs_root = work_dir / "docs"
-    content, reports = generate(content_root, docs_root)
+    with watch.stage("generate"):
+        content, reports = generate(content_root, docs_root, languages)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
+    jobs = jobs or engine.default_jobs()
     try:
         # mkdtemp makes a private folder; the web server must be able to read the site.
         staging.chmod(0o755)
-        engine.build({lang: docs_root / lang for lang in LANGUAGES}, staging, work_dir)
-        for name, text in root_files(content).items():
-            (staging / name).write_text(text, encoding="utf-8")
-        problems = check_site(staging)
+        docs_dirs = {lang: docs_root / lang for lang in languages}
+        for run in engine.build(docs_dirs, staging, work_dir, jobs=jobs):
+            watch.add(f"engine:{run.name}", run.started, run.ended)
+        with watch.stage("root-files"):
+            for name, text in root_files(content).items():
+                (staging / name).write_text(text, encoding="utf-8")
+        with watch.stage("check"):
+            absent = [lang for lang in LANGUAGES if lang not in languages]
+            problems = check_site(staging, absent=absent)
         if problems:
             raise BrokenSiteError(problems)
-        _swap_in(staging, out)
+        with watch.stage("swap"):
+            _swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -78,7 +91,9 @@ def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
         out=out,
         pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
         written=sum(len(report.written) for report in reports.values()),
-        seconds=time.monotonic() - started,
+        seconds=watch.elapsed(),
+        stages=tuple(sorted(watch.stages, key=lambda stage: stage.started)),
+        jobs=jobs,
     )
 
 

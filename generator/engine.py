@@ -8,18 +8,28 @@ means changing this file and nothing else.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.errors import KbError
 
-__all__ = ["PROJECT_ROOT", "EngineError", "build", "serve", "write_config"]
+__all__ = [
+    "PROJECT_ROOT",
+    "EngineError",
+    "EngineRun",
+    "build",
+    "default_jobs",
+    "serve",
+    "write_config",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = PROJECT_ROOT / "config"
@@ -62,30 +72,56 @@ def write_config(lang: str, docs_dir: Path, work_dir: Path, *, watch: Path | Non
     return path
 
 
-def build(docs_dirs: dict[str, Path], out: Path, work_dir: Path) -> None:
-    """Build each language's ``docs_dirs[lang]`` into ``out/{lang}``, the languages in
-    parallel; raise :class:`EngineError` with the engine's output if any build fails."""
-    failures = []
-    with contextlib.ExitStack() as logs:
-        running = []
-        for lang, docs_dir in docs_dirs.items():
-            config = write_config(lang, docs_dir, work_dir)
-            log = logs.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-            command += ["-f", str(config), "-d", str((out / lang).resolve())]
-            process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
-            )
-            running.append((lang, process, log))
-        for lang, process, log in running:
-            if process.wait() != 0:
-                log.seek(0)
-                failures.append(f"mkdocs build ({lang}) failed:\n{log.read().rstrip()}")
+@dataclass(frozen=True)
+class EngineRun:
+    """One engine build: which, and when it started and ended (``time.monotonic()``)."""
+
+    name: str
+    started: float
+    ended: float
+
+
+def default_jobs() -> int:
+    """How many engine builds run at once: one per core; each build is one process that
+    mostly computes, so more only share the cores (``KB_JOBS`` overrides)."""
+    wanted = os.environ.get("KB_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
+
+
+def build(
+    docs_dirs: dict[str, Path], out: Path, work_dir: Path, *, jobs: int | None = None
+) -> list[EngineRun]:
+    """Build each language's ``docs_dirs[lang]`` into ``out/{lang}``, at most ``jobs`` at
+    once; raise :class:`EngineError` with the engine's output if any build fails."""
+    tasks = []
+    for lang, docs_dir in docs_dirs.items():
+        config = write_config(lang, docs_dir, work_dir)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        command += ["-f", str(config), "-d", str((out / lang).resolve())]
+        tasks.append((lang, command))
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+        results = list(pool.map(lambda task: _run(*task), tasks))
+    failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))
     for lang in docs_dirs:
         for name in _UNUSABLE:
             (out / lang / name).unlink(missing_ok=True)
+    return [run for run, _ in results]
+
+
+def _run(name: str, command: list[str]) -> tuple[EngineRun, str | None]:
+    """Run one engine build; its output is shown only when it fails."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        started = time.monotonic()
+        status = subprocess.call(
+            command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
+        )
+        run = EngineRun(name, started, time.monotonic())
+        if status == 0:
+            return run, None
+        log.seek(0)
+        return run, f"mkdocs build ({name}) failed:\n{log.read().rstrip()}"
 
 
 def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, address: str) -> int:

@@ -39,11 +39,11 @@ def page_dir(record: CodeRecord) -> str:
 
 
 def _linker(content: Content, prefix: str, current: CodeRecord | None = None) -> CodeLinker:
-    pages = {parse_code(r.code): page_dir(r) for r in content.records if r is not current}
-
     def link(code: str) -> str | None:
-        folder = pages.get(parse_code(code))
-        return f"{prefix}{folder}/{LANDING}" if folder else None
+        record = content.record_of(code)
+        if record is None or record is current:
+            return None
+        return f"{prefix}{page_dir(record)}/{LANDING}"
 
     return link
 
@@ -85,8 +85,9 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
     if record.diagnostic_tool:
         url = f"{home}#{anchors.diagnostic_tool}"
         parts.append(WORDING[lang].diagnostic_tool.format(url=url))
-    wanted = {parse_code(code) for code in record.related}
-    related = [r for r in content.records if parse_code(r.code) in wanted and r is not record]
+    # In the article's order, whatever the order of the record's list.
+    wanted = sorted({content.positions[value] for value in _values(content, record.related)})
+    related = [content.records[index] for index in wanted if content.records[index] is not record]
     if related:
         parts.append(f"**{escape_plain(WORDING[lang].see_also)}:**")
         parts.append("\n".join(f"- {_code_link(r, lang, '../')}" for r in related))
@@ -98,6 +99,12 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
         "aliases": forms(parse_code(record.code)).aliases(),
     }
     return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
+
+
+def _values(content: Content, codes: list[str]) -> list[int]:
+    """The values of ``codes`` that have a record."""
+    values = (parse_code(code) for code in codes)
+    return [value for value in values if value in content.positions]
 
 
 def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:

@@ -8,6 +8,7 @@ import click
 
 from generator.build import build_site
 from generator.commands import reports_errors
+from generator.model import LANGUAGES
 
 __all__ = ["command"]
 
@@ -35,13 +36,41 @@ __all__ = ["command"]
     show_default=True,
     help="Folder for the generated Markdown (docs/{lang}/) that the engine reads.",
 )
+@click.option(
+    "--lang",
+    "languages",
+    type=click.Choice(LANGUAGES),
+    multiple=True,
+    help="Build only this language (repeat for more); links into the others are not checked.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Engine builds run at once  [default: KB_JOBS, else the number of cores]",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write what the build did, stage by stage with timings, to this JSON file.",
+)
 @reports_errors
-def command(content_dir: Path, out: Path, work: Path) -> None:
+def command(
+    content_dir: Path,
+    out: Path,
+    work: Path,
+    languages: tuple[str, ...],
+    jobs: int | None,
+    report: Path | None,
+) -> None:
     """Build the site: site/it/, site/en/, a language redirect at site/index.html.
 
     Exits 1, leaving the previous site as it was, when the content is invalid or the
     built site has dead links, missing anchors or duplicate ids.
     """
-    report = build_site(content_dir, out, work)
-    pages = ", ".join(f"{lang}: {count} pages" for lang, count in report.pages.items())
-    click.echo(f"built {report.out} ({pages}) in {report.seconds:.1f} s")
+    built = build_site(content_dir, out, work, languages=languages or LANGUAGES, jobs=jobs)
+    if report is not None:
+        built.write(report)
+    pages = ", ".join(f"{lang}: {count} pages" for lang, count in built.pages.items())
+    click.echo(f"built {built.out} ({pages}) in {built.seconds:.1f} s")
