@@ -23,7 +23,8 @@ import yaml
 
 from generator.loader import Content
 from generator.model import LANGUAGES
-from generator.pages import Page, code_page, landing_page
+from generator.pages import Page, code_page, landing_page, summary_page
+from generator.summary import summary_parts
 from generator.wording import WORDING, learn_url
 
 __all__ = [
@@ -47,8 +48,11 @@ def render_site(content: Content) -> dict[str, dict[str, str]]:
 
 def render_language(content: Content, lang: str) -> dict[str, str]:
     """The files of one language."""
-    pages = [landing_page(content, lang)]
-    pages += [code_page(content, record, lang) for record in content.records]
+    parts = summary_parts(content)
+    part_of = {record.code: part for part in parts for record in part.records}
+    pages = [landing_page(content, lang, parts)]
+    pages += [summary_page(content, part, lang) for part in parts]
+    pages += [code_page(content, r, lang, part_of.get(r.code)) for r in content.records]
     # The same on every page: turned into YAML once, not once per page.
     common = _yaml({"lang": lang, "attribution": attribution(content, lang)})
     return {page.path: _file(page, common) for page in pages}

@@ -37,6 +37,12 @@ class Wording:
     """Markdown sentence for codes the diagnostic tool supports; ``{url}`` is its section."""
     see_also: str
     """Label of the related codes."""
+    summary_parts: str
+    """Sentence before the list of summary pages (a catalogue too large for one table)."""
+    codes_count: str
+    """How many codes a summary page lists; ``{count}`` is the number."""
+    causes_on_code_pages: str
+    """The causes section of the landing page when the codes are on summary pages."""
     alerts: dict[str, str]
     """Titles of callouts other than notes (``labels.note`` titles notes)."""
 
@@ -54,6 +60,12 @@ WORDING: dict[str, Wording] = {
             "Questo codice di errore è supportato dallo [strumento di diagnostica]({url})."
         ),
         see_also="Vedi anche",
+        summary_parts="I codici sono elencati nelle pagine seguenti, raggruppati per facility.",
+        codes_count="{count} codici",
+        causes_on_code_pages=(
+            "Ogni codice ha la sua pagina, con la possibile causa e la risoluzione: "
+            "aprila dal riepilogo."
+        ),
         alerts={
             "tip": "Suggerimento",
             "important": "Importante",
@@ -74,6 +86,12 @@ WORDING: dict[str, Wording] = {
         ),
         diagnostic_tool="The [diagnostic tool]({url}) supports this error code.",
         see_also="See also",
+        summary_parts="The codes are listed on the following pages, grouped by facility.",
+        codes_count="{count} codes",
+        causes_on_code_pages=(
+            "Each code has its own page, with the possible cause and the resolution: "
+            "open it from the summary."
+        ),
         alerts={
             "tip": "Tip",
             "important": "Important",
