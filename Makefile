@@ -47,5 +47,10 @@ nginx:
 screenshots: site chromium
 	$(BIN)/python -m tests.site.screenshots site docs/screenshots
 
+# Synthetic catalogues built for real, timed stage by stage (bench/results/latest.json).
+# N="30 300" chooses the sizes (default 30 300 3000); N=10000 takes a few minutes.
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench.run $(if $(N),--n $(N))
+
 clean:
 	rm -rf site dist build

@@ -35,6 +35,9 @@ class Finished:
     """Bytes: the largest resident set of any one process of the command."""
     peak_tree_rss: int
     """Bytes: the largest sampled sum of the resident sets of the command's processes."""
+    cpu_seconds: float
+    """User and system time of the command and of every process it waited for: on a busy
+    machine, steadier than the wall time."""
     output: str
 
 
@@ -58,6 +61,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Finished
         seconds=seconds,
         max_process_rss=usage.ru_maxrss * 1024,  # kilobytes on Linux
         peak_tree_rss=sampler.peak,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         output=output,
     )
 

@@ -72,14 +72,15 @@ def tables(result: dict[str, Any]) -> str:
     """The timings and sizes of every N as two Markdown tables, then the ratios."""
     rows = result["rows"]
     lines = [
-        "| N | generator | engine builds (s) | check | zip | wall | wall ÷ Σ stages "
+        "| N | generator | engine builds (s) | check | zip | wall | CPU | wall ÷ Σ stages "
         "| generator share | peak memory (all processes) | largest process |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['n']:,} | {row['generate_s']:.2f} s | {_engine(row)} "
             f"| {row['check_s']:.1f} s | {row['zip_s']:.1f} s | **{row['wall_s']:.1f} s** "
+            f"| {row['cpu_s']:.1f} s "
             f"| {row['wall_over_sum']:.2f} | {row['generate_share'] * 100:.1f} % "
             f"| {row['peak_tree_rss_mb']:.0f} MB | {row['max_process_rss_mb']:.0f} MB |"
         )

@@ -64,6 +64,7 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         "n": count,
         "wall_s": round(finished.seconds, 3),
         "build_s": round(report["seconds"], 3),
+        "cpu_s": round(finished.cpu_seconds, 3),
         "jobs": report["jobs"],
         "generate_s": seconds("generate"),
         "engine_s": {
