@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator import panels
 from generator.codes import forms, parse_code
 from generator.loader import Content
 from generator.model import ArticleText, CodeRecord
@@ -91,23 +92,22 @@ def code_page(
         parts.append(f"> {escape_plain(text.summary_message)}")
     if text.explanation:
         parts.append(md(text.explanation))
+    parts.append(panels.decoding_panel(record, lang))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
     parts += [md(text.possible_cause)]
     parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
     parts += [md(text.resolution)]
     parts += [admonition("note", labels.note, md(note)) for note in text.notes]
-    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
-    kinds = [escape_plain(labels.activation_types[kind]) for kind in record.activation_types]
-    parts.append("\n".join(f"- {kind}" for kind in kinds))
     if record.diagnostic_tool:
-        url = f"{home}#{anchors.diagnostic_tool}"
-        parts.append(WORDING[lang].diagnostic_tool.format(url=url))
-    # In the article's order, whatever the order of the record's list.
-    wanted = sorted({content.positions[value] for value in _values(content, record.related)})
-    related = [content.records[index] for index in wanted if content.records[index] is not record]
+        section = f"{home}#{anchors.diagnostic_tool}"
+        parts.append(panels.diagnostic_tool_note(article, section, lang))
+    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
+    # The summary table the types open, filtered: a summary page in a large catalogue.
+    table = f"../{summary.path}" if summary else home
+    parts.append(panels.activation_type_links(article, record, table, anchors.summary, lang))
+    related = panels.related_section(content, record, lang)
     if related:
-        parts.append(f"**{escape_plain(WORDING[lang].see_also)}:**")
-        parts.append("\n".join(f"- {_code_link(r, lang, '../')}" for r in related))
+        parts.append(related)
     back = f"../{summary.path}" if summary else f"{home}#{anchors.summary}"
     parts.append(f"[← {escape_plain(article.summary_title)}]({back})")
     meta: dict[str, object] = {
@@ -117,12 +117,6 @@ def code_page(
         "aliases": forms(parse_code(record.code)).aliases(),
     }
     return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
-
-
-def _values(content: Content, codes: list[str]) -> list[int]:
-    """The values of ``codes`` that have a record."""
-    values = (parse_code(code) for code in codes)
-    return [value for value in values if value in content.positions]
 
 
 def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
@@ -157,7 +151,8 @@ def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ())
         body += [f"{summary} .{SUMMARY_PARTS_CLASS}}}", _parts_list(parts, lang)]
         body += [causes, escape_plain(WORDING[lang].causes_on_code_pages)]
     else:
-        body += [f"{summary}}}", _summary_table(content.records, article, lang, "")]
+        body += [f"{summary}}}", panels.type_filter(article, lang)]
+        body += [_summary_table(content.records, article, lang, "")]
         body += [causes, _causes_list(content, article, lang)]
     meta: dict[str, object] = {"title": article.title, "description": article.description}
     return Page(LANDING, meta, "\n\n".join(body))
@@ -168,9 +163,11 @@ def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
     article = content.article.it if lang == "it" else content.article.en
     title = f"{article.summary_title}: {_range(part)}"
     home = f"../../{LANDING}"
-    body = [f"# {escape_plain(title)}"]
+    # The summary's anchor, as on the landing page: code pages link to the filtered table.
+    body = [f"# {escape_plain(title)} {{#{content.article.anchors.summary}}}"]
     if part.facility:
         body.append(f"{escape_plain(part.prefix)}xxxx: `{part.facility}`")
+    body.append(panels.type_filter(article, lang))
     body.append(_summary_table(part.records, article, lang, "../../", anchors=False))
     back = f"{home}#{content.article.anchors.summary}"
     body.append(f"[← {escape_plain(article.summary_title)}]({back})")
@@ -200,7 +197,6 @@ def _summary_table(
     *,
     anchors: bool = True,
 ) -> str:
-    labels = article.labels
     rows = ["| " + " | ".join(escape_plain(c) for c in article.summary_columns) + " |"]
     rows.append("| --- | --- | --- |")
     for record in records:
@@ -210,9 +206,7 @@ def _summary_table(
             # The cell link carries the source anchor, so an old link to the article lands
             # on an element that leads to the code's page even without JavaScript.
             code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
-        kinds = "<br>".join(
-            escape_plain(labels.activation_types[k]) for k in record.activation_types
-        )
+        kinds = panels.type_cell(article, record)
         rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
     return "\n".join(rows)
 
