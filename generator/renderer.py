@@ -141,8 +141,9 @@ def _choices(content: Content, prefix: str) -> str:
     return f"<ul>\n{items}</ul>\n"
 
 
-def root_files(content: Content) -> dict[str, str]:
-    """``index.html`` (language redirect) and ``404.html``, by file name."""
+def root_files(content: Content, not_found_head: str = "") -> dict[str, str]:
+    """``index.html`` (language redirect) and ``404.html``, by file name; ``not_found_head``
+    goes into the 404 page's head (the rescue of addresses that are a code)."""
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
     script = _REDIRECT % {"languages": languages}
@@ -152,4 +153,4 @@ def root_files(content: Content) -> dict[str, str]:
     # A 404 page is served at any depth, so its links start at the server's root.
     missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
-    return {"index.html": index, "404.html": _page(missing, "", body)}
+    return {"index.html": index, "404.html": _page(missing, not_found_head, body)}

@@ -143,12 +143,12 @@ class SiteSearch:
             terms = _query_terms(clauses, list(result["match_data"].metadata))
             found = sum(terms.values())
             share = found / len(terms) if terms else math.nan
-            boost = (0 if doc.parent else 1) + share
+            boost = (0 if doc.parent is not None else 1) + share
             scored.append((result["score"] * (1 + boost**2), doc))
         scored.sort(key=lambda item: -item[0])
         pages: dict[str, Hit] = {}
         for score, doc in scored:
-            page = doc.parent or doc.location
+            page = doc.location if doc.parent is None else doc.parent
             if page not in pages:
                 title = self.documents[page].title
                 pages[page] = Hit(location=page, title=title, score=score)

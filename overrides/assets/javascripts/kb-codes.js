@@ -22,8 +22,14 @@
   var ALPHANUMERIC = /^[0-9a-zA-Z]+$/;
   var DECIMAL = /^([+-]?)([0-9]+)$/;
 
-  function failure(reason) {
-    return { value: null, reason: reason };
+  function found(value) {
+    return { value: value, reason: null, key: null, detail: null };
+  }
+
+  /* reason: parse_code's words; key and detail (the bad character or the number of
+     digits): for pages that say it in another language. */
+  function failure(key, reason, detail) {
+    return { value: null, reason: reason, key: key, detail: detail === undefined ? null : detail };
   }
 
   function firstNonHex(text) {
@@ -31,23 +37,24 @@
     return match ? match[0] : null;
   }
 
-  /* Python's repr() of one character of [0-9A-Za-z_]. */
-  function quoted(char) {
-    return "'" + char + "'";
+  function notHex(bad) {
+    /* Python's repr() of one character of [0-9A-Za-z_] */
+    return failure("not-hex", "'" + bad + "' is not a hex digit", bad);
   }
 
   function prefixedHex(digits) {
     if (!digits) {
-      return failure("no hex digits after 0x");
+      return failure("no-digits", "no hex digits after 0x");
     }
     var bad = firstNonHex(digits);
     if (bad) {
-      return failure(quoted(bad) + " is not a hex digit");
+      return notHex(bad);
     }
     if (digits.length > 8) {
-      return failure("hex after 0x has at most 8 digits, not " + digits.length);
+      return failure("too-long", "hex after 0x has at most 8 digits, not " + digits.length,
+        digits.length);
     }
-    return { value: parseInt(digits, 16), reason: null };
+    return found(parseInt(digits, 16));
   }
 
   function decimal(negative, digits) {
@@ -56,25 +63,25 @@
     var number = tooLong ? Infinity : parseInt(significant, 10);
     if (negative) {
       if (number > 2147483648) {
-        return failure("a negative code must be at least -2147483648");
+        return failure("too-negative", "a negative code must be at least -2147483648");
       }
-      return { value: number === 0 ? 0 : 4294967296 - number, reason: null };
+      return found(number === 0 ? 0 : 4294967296 - number);
     }
     if (number > UINT32_MAX) {
-      return failure("a decimal code must be at most 4294967295");
+      return failure("too-large", "a decimal code must be at most 4294967295");
     }
-    return { value: number, reason: null };
+    return found(number);
   }
 
-  /* {value, reason}: the unsigned 32-bit value of text, or null and why not (in English,
-     word for word as parse_code's CodeFormatError.reason). */
+  /* {value, reason, key, detail}: the unsigned 32-bit value of text, or null and why not,
+     reason word for word as parse_code's CodeFormatError.reason. */
   function parse(text) {
     if (typeof text !== "string") {
-      return failure("expected text");
+      return failure("expected", EXPECTED);
     }
     var cleaned = text.replace(STRIP, "");
     if (!cleaned) {
-      return failure("the code is empty");
+      return failure("empty", "the code is empty");
     }
     var match = HEX_PREFIXED.exec(cleaned);
     if (match) {
@@ -85,16 +92,17 @@
       return decimal(match[1] === "-", match[2]);
     }
     if (HEX_BARE.test(cleaned)) {
-      return { value: parseInt(cleaned, 16), reason: null };
+      return found(parseInt(cleaned, 16));
     }
     if (ALPHANUMERIC.test(cleaned) && /[0-9]/.test(cleaned)) {
       var bad = firstNonHex(cleaned);
       if (bad) {
-        return failure(quoted(bad) + " is not a hex digit");
+        return notHex(bad);
       }
-      return failure("hex without 0x needs exactly 8 digits, not " + cleaned.length);
+      return failure("bare-length", "hex without 0x needs exactly 8 digits, not " +
+        cleaned.length, cleaned.length);
     }
-    return failure(EXPECTED);
+    return failure("expected", EXPECTED);
   }
 
   /* The hex value of 8 bare decimal digits, which parse() reads as decimal; else null. */
