@@ -37,6 +37,8 @@ class Wording:
     """Markdown sentence for codes the diagnostic tool supports; ``{url}`` is its section."""
     see_also: str
     """Label of the related codes."""
+    also_shown_as: str
+    """Label of the other spellings of a code, under its title (they are searchable too)."""
     alerts: dict[str, str]
     """Titles of callouts other than notes (``labels.note`` titles notes)."""
 
@@ -54,6 +56,7 @@ WORDING: dict[str, Wording] = {
             "Questo codice di errore è supportato dallo [strumento di diagnostica]({url})."
         ),
         see_also="Vedi anche",
+        also_shown_as="Noto anche come",
         alerts={
             "tip": "Suggerimento",
             "important": "Importante",
@@ -74,6 +77,7 @@ WORDING: dict[str, Wording] = {
         ),
         diagnostic_tool="The [diagnostic tool]({url}) supports this error code.",
         see_also="See also",
+        also_shown_as="Also shown as",
         alerts={
             "tip": "Tip",
             "important": "Important",

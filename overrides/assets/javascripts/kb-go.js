@@ -144,6 +144,9 @@
       }
       localise(document, data, lang);
       document.getElementById("kb-go-code").value = text;
+      if (data.languages.indexOf(params.get("lang")) >= 0) {
+        document.getElementById("kb-go-lang").value = params.get("lang");
+      }
       explain(document, data, lang, text, found);
     } else {
       localise(document, data, lang);
