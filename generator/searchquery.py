@@ -4,8 +4,8 @@ Two steps, in the browser's order:
 
 1. :func:`rewrite`, ours: the Python twin of
    ``overrides/assets/javascripts/workers/kb-search.js`` (read its header for the rules:
-   a complete code in any form becomes its page's token, a leading ``-`` of a decimal is
-   dropped, words are stemmed when the site stems).
+   a complete code in any form becomes its page's token, a leading ``-`` is dropped,
+   words are stemmed when the site stems).
 2. :func:`material_transform`, Material 9's own (``transformSearchQuery`` in its search
    worker): quoted words become required, stray operators go, every term is split with the
    index's separator and gets a trailing ``*`` unless it carries ``+``, ``-``, ``~`` or ``^``.
@@ -79,7 +79,7 @@ def rewrite(
             page = page_of(value) or page_of(hex_reading(core))
             if page:
                 return stem(page) if stem else page
-            part = part.removeprefix("-")  # the sign of a decimal, not NOT
+        part = part.lstrip("-")  # a decimal's sign or a command's switch, never NOT
         if stem is None or _SYNTAX.search(part):
             return part
         return " ".join(stem(piece) for piece in pieces(part.lower(), separator))

@@ -13,7 +13,8 @@
    - a complete code in any form (0xC004F074, C004F074, 3221549172, -1073418124, or the
      8 bare digits of 0x80070005) that has a page on this site becomes that page's token
      (0xc004f074), so decimals find their page;
-   - any other complete decimal loses its leading "-", which never means NOT here;
+   - a leading "-" goes: here it is the sign of a decimal or a command's switch
+     (slmgr -ipk), never Material's NOT;
    - when the site stems (Italian), plain words are split like the index and stemmed:
      Material appends "*" to every term, and lunr skips the stemmer for such terms, so
      "chiavi*" would never meet the indexed stem "chiav" otherwise. */
@@ -95,8 +96,8 @@
       if (page) {
         return stemming ? stem(page) : page;
       }
-      part = part.replace(/^-/, ""); /* the sign of a decimal, not NOT */
     }
+    part = part.replace(/^-+/, "");
     if (!stemming || SYNTAX.test(part)) {
       return part;
     }
