@@ -16,8 +16,15 @@ ITALIAN = language("it").stem
 
 @pytest.mark.parametrize(
     "query",
-    ["0xC004F074", "0xc004f074", "C004F074", "c004f074", "3221549172", "-1073418124", "+3221549"
-     "172"],
+    [
+        "0xC004F074",
+        "0xc004f074",
+        "C004F074",
+        "c004f074",
+        "3221549172",
+        "-1073418124",
+        "+3221549172",
+    ],
 )
 def test_every_form_of_a_known_code_becomes_its_page_token(query: str) -> None:
     assert rewrite(query, PAGES, SEPARATOR, None) == "0xc004f074"
