@@ -79,6 +79,8 @@ class SiteSearch:
         self.separator = re.compile(config["separator"])
         self.stems = "stemmer" in config["pipeline"]
         self.documents = _documents(docs)
+        self.texts = {str(doc["location"]): str(doc.get("text", "")) for doc in docs}
+        """Each document's indexed text (HTML), by location."""
         self.pages = frozenset(
             match.group(1) for doc in docs if (match := _CODE_PAGE.match(doc["location"]))
         )
