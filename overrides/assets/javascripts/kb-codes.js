@@ -1,6 +1,6 @@
 /* Code forms in the browser: generator/codes.py's rules, for the search worker, go/ and the
-   404 page. Python stays the reference; tests/test_codes_js.py runs both on the same texts
-   (hypothesis) and requires the same value or the same reason.
+   404 page. Python stays the reference; tests/site/test_golinks_browser.py runs both on the
+   same texts (hypothesis) and requires the same value or the same reason.
 
    A code is read from 0xC004F074 (1-8 hex digits after 0x), C004F074 (exactly 8 bare hex
    digits, at least one letter), 3221549172 (unsigned decimal) or -1073418124 (signed 32-bit
