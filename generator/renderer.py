@@ -10,8 +10,8 @@ redirect ``index.html`` and ``404.html``, plain self-contained HTML that works w
 the engine.
 
 Front matter holds what templates and search need: ``title``, ``description``, ``lang``,
-``attribution`` (the footer) and, on code pages, ``code`` and ``aliases``. Templates read
-``page.meta``; new keys can be added without touching them.
+``attribution`` (the footer) and, on code pages, ``code``, ``code_title`` and ``aliases``.
+Templates read ``page.meta``; new keys can be added without touching them.
 """
 
 from __future__ import annotations
