@@ -4,7 +4,7 @@ per site, and agreement with ``kb search`` on the committed query set."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,10 +55,18 @@ class SearchBox:
         )
 
     def _type(self, query: str) -> None:
-        self.box.fill("")
+        # Focusing re-reads an unchanged box, which Material ignores; clearing with keys is
+        # one more search (of ""), so every answer is accounted for. fill() would change
+        # the box without a keyup, and a later focus event would then search "" unasked.
+        self.box.focus()
+        if self.box.input_value():
+            self._keys(lambda: (self.box.press("ControlOrMeta+a"), self.box.press("Backspace")), 1)
+        self._keys(lambda: self.box.press_sequentially(query), len(query))
+
+    def _keys(self, press: Callable[[], object], answers: int) -> None:
         before = self.page.evaluate("window.kbAnswers")
-        self.box.press_sequentially(query)
-        self.page.wait_for_function(f"window.kbAnswers >= {before + len(query)}")
+        press()
+        self.page.wait_for_function(f"window.kbAnswers >= {before + answers}")
 
     def _pages(self) -> list[str]:
         links = self.page.eval_on_selector_all(self.RESULTS, "links => links.map(a => a.href)")
