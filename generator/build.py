@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import engine
 from generator.errors import KbError
+from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content, load_content
 from generator.model import LANGUAGES
@@ -65,7 +66,10 @@ def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
         # mkdtemp makes a private folder; the web server must be able to read the site.
         staging.chmod(0o755)
         engine.build({lang: docs_root / lang for lang in LANGUAGES}, staging, work_dir)
-        for name, text in root_files(content).items():
+        outside = root_files(content, not_found_head=rescue_script(content))
+        outside |= go_files(content)
+        for name, text in outside.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         problems = check_site(staging)
         if problems:
