@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import engine
 from generator.buildreport import BuildReport, Stopwatch
 from generator.errors import KbError, UsageError
+from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content, load_content
 from generator.model import LANGUAGES
@@ -75,7 +76,10 @@ def build_site(
         for run in engine.build(docs_dirs, staging, work_dir, jobs=jobs):
             watch.add(f"engine:{run.name}", run.started, run.ended)
         with watch.stage("root-files"):
-            for name, text in root_files(content).items():
+            outside = root_files(content, not_found_head=rescue_script(content))
+            outside |= go_files(content)
+            for name, text in outside.items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_text(text, encoding="utf-8")
         with watch.stage("check"):
             absent = [lang for lang in LANGUAGES if lang not in languages]

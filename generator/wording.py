@@ -50,6 +50,8 @@ class Wording:
     """The filter button that shows every code."""
     filter_status: str
     """How many rows the filter shows; ``{shown}`` and ``{total}`` are numbers."""
+    also_shown_as: str
+    """Label of the other spellings of a code, under its title (they are searchable too)."""
     summary_parts: str
     """Sentence before the list of summary pages (a catalogue too large for one table)."""
     codes_count: str
@@ -82,6 +84,7 @@ WORDING: dict[str, Wording] = {
         filter_label="Tipo di attivazione:",
         filter_all="Tutti",
         filter_status="{shown} codici su {total}",
+        also_shown_as="Noto anche come",
         summary_parts="I codici sono elencati nelle pagine seguenti, raggruppati per facility.",
         codes_count="{count} codici",
         causes_on_code_pages=(
@@ -118,6 +121,7 @@ WORDING: dict[str, Wording] = {
         filter_label="Activation type:",
         filter_all="All",
         filter_status="{shown} of {total} codes",
+        also_shown_as="Also shown as",
         summary_parts="The codes are listed on the following pages, grouped by facility.",
         codes_count="{count} codes",
         causes_on_code_pages=(
