@@ -80,6 +80,7 @@ class SearchTiming:
 @contextmanager
 def served(root: Path) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 for the ``with`` block; yields the base URL."""
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass

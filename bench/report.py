@@ -68,17 +68,23 @@ def _browser(row: dict[str, Any]) -> str:
     return f"{first['gzip_bytes'] / _KB:.0f} KB, {first['requests']} requests{index}"
 
 
+def _others(row: dict[str, Any]) -> str:
+    sizes = row.get("other_pages", {})
+    return " / ".join(f"{sizes[name]['gzip_bytes'] / _KB:.0f} KB" for name in sizes) or "–"
+
+
 def tables(result: dict[str, Any]) -> str:
     """The timings and sizes of every N as two Markdown tables, then the ratios."""
     rows = result["rows"]
     lines = [
-        "| N | generator | engine builds (s) | check | zip | wall | CPU | wall ÷ Σ stages "
+        "| N | generator (CPU) | engine builds (s) | check | zip | wall | CPU | wall ÷ Σ stages "
         "| generator share | peak memory (all processes) | largest process |",
         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
-            f"| {row['n']:,} | {row['generate_s']:.2f} s | {_engine(row)} "
+            f"| {row['n']:,} | {row['generate_s']:.2f} s ({row['generate_cpu_s']:.2f} s) "
+            f"| {_engine(row)} "
             f"| {row['check_s']:.1f} s | {row['zip_s']:.1f} s | **{row['wall_s']:.1f} s** "
             f"| {row['cpu_s']:.1f} s "
             f"| {row['wall_over_sum']:.2f} | {row['generate_share'] * 100:.1f} % "
@@ -87,8 +93,9 @@ def tables(result: dict[str, Any]) -> str:
     lines += [
         "",
         "| N | site/ | search index it / en | code page HTML | first load (gzip) "
-        "| first load in chromium (gzip) | search, last keystroke → results |",
-        "| ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| first load in chromium (gzip) | landing / go / 404 (gzip) "
+        "| search, last keystroke → results |",
+        "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for row in rows:
         index = " / ".join(
@@ -98,7 +105,7 @@ def tables(result: dict[str, Any]) -> str:
         page, first = row["code_page_bytes"] / _KB, row["first_load_gzip_bytes"] / _KB
         lines.append(
             f"| {row['n']:,} | {row['site_mb']:.1f} MB | {index} | {page:.1f} KB "
-            f"| {first:.1f} KB | {_browser(row)} | {_search(row)} |"
+            f"| {first:.1f} KB | {_browser(row)} | {_others(row)} | {_search(row)} |"
         )
     summary = result["ratios"]
     lines.append("")

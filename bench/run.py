@@ -67,6 +67,7 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         "cpu_s": round(finished.cpu_seconds, 3),
         "jobs": report["jobs"],
         "generate_s": seconds("generate"),
+        "generate_cpu_s": round(sum(s["cpu"] or 0 for s in stages if s["name"] == "generate"), 3),
         "engine_s": {
             s["name"].split(":", 1)[1]: round(s["seconds"], 3)
             for s in stages
@@ -88,6 +89,12 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         "code_page": f"it/{code}/",
         "code_page_bytes": (site / "it" / code / "index.html").stat().st_size,
         "first_load_gzip_bytes": first_load_static(site, f"it/{code}/index.html"),
+        # Pages that are not code pages, whose size may follow the number of codes.
+        "other_pages": {
+            name: {"bytes": len(data), "gzip_bytes": gzip_bytes(data)}
+            for name in ("it/index.html", "go/index.html", "404.html")
+            if (data := _read(site / name)) is not None
+        },
         "stages": stages,
     }
     if browser:
@@ -97,6 +104,10 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         row["browser_first_load"] = vars(first)
         row["search"] = [vars(timing) for timing in searches]
     return row
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def first_load_static(site: Path, page: str) -> int:

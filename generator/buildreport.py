@@ -27,6 +27,9 @@ class Stage:
     started: float
     """Seconds after the build started."""
     seconds: float
+    cpu: float | None = None
+    """CPU seconds it used (user and system), where known: steadier than ``seconds`` on a
+    busy machine."""
 
 
 @dataclass
@@ -39,15 +42,15 @@ class Stopwatch:
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         """Time the ``with`` block as stage ``name`` (also when it raises)."""
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         try:
             yield
         finally:
-            self.add(name, started, time.monotonic())
+            self.add(name, started, time.monotonic(), time.process_time() - cpu)
 
-    def add(self, name: str, started: float, ended: float) -> None:
+    def add(self, name: str, started: float, ended: float, cpu: float | None = None) -> None:
         """Record a stage timed elsewhere, from two ``time.monotonic()`` readings."""
-        self.stages.append(Stage(name, started - self.origin, ended - started))
+        self.stages.append(Stage(name, started - self.origin, ended - started, cpu))
 
     def elapsed(self) -> float:
         """Seconds since the origin."""
