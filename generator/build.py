@@ -83,7 +83,7 @@ def build_site(
                 (staging / name).write_text(text, encoding="utf-8")
         with watch.stage("check"):
             absent = [lang for lang in LANGUAGES if lang not in languages]
-            problems = check_site(staging, absent=absent)
+            problems = check_site(staging, absent=absent, jobs=jobs)
         if problems:
             raise BrokenSiteError(problems)
         with watch.stage("swap"):
