@@ -16,12 +16,11 @@ from pathlib import Path
 from generator import engine
 from generator.buildreport import BuildReport, Stopwatch
 from generator.errors import KbError, UsageError
+from generator.generate import generate
 from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
-from generator.loader import Content, load_content
 from generator.model import LANGUAGES
-from generator.renderer import render_language, root_files
-from generator.writer import WriteReport, write_tree
+from generator.renderer import root_files
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]
 
@@ -32,17 +31,6 @@ class BrokenSiteError(KbError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("the built site has problems:\n" + "\n".join(problems))
-
-
-def generate(
-    content_root: Path, docs_root: Path, languages: Sequence[str] = LANGUAGES
-) -> tuple[Content, dict[str, WriteReport]]:
-    """Render ``content_root`` into ``docs_root/{lang}/``; raise ``ContentError`` if invalid."""
-    content = load_content(content_root)
-    reports = {
-        lang: write_tree(render_language(content, lang), docs_root / lang) for lang in languages
-    }
-    return content, reports
 
 
 def build_site(
@@ -56,19 +44,20 @@ def build_site(
     """Build the site into ``out``, using ``work_dir`` for the generated Markdown.
 
     ``languages`` builds only some languages (a quicker site for tests; links into the
-    others are then not checked); ``jobs`` bounds the engine builds running at once.
+    others are then not checked); ``jobs`` bounds the processes running at once (engine
+    builds, languages rendered, pages checked).
     """
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise UsageError(f"languages must be among {', '.join(LANGUAGES)}: got {unknown}")
     watch = Stopwatch()
+    jobs = jobs or engine.default_jobs()
     docs_root = work_dir / "docs"
     with watch.stage("generate"):
-        content, reports = generate(content_root, docs_root, languages)
+        content, reports = generate(content_root, docs_root, languages, jobs=jobs)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
-    jobs = jobs or engine.default_jobs()
     try:
         # mkdtemp makes a private folder; the web server must be able to read the site.
         staging.chmod(0o755)
