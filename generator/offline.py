@@ -8,8 +8,10 @@ self-contained site.
    ``assets/`` at the root, and points the pages at it. The theme's scripts and styles
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
-2. writes the root ``index.html``, the language redirect, linking ``index.html`` files;
-3. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
+2. drops the indentation of every page's lines (:func:`trim_html`), a tenth of the zip;
+3. writes the root files: the language redirect ``index.html``, linking ``index.html``
+   files, and ``codes.json``;
+4. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 
 Engine-neutral: it reads and rewrites only files on disk.
@@ -24,7 +26,7 @@ from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.renderer import root_files
 
-__all__ = ["SHARED", "assemble", "share_assets"]
+__all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
 
 SHARED = "assets"
 """The folder of each language whose common files move to the bundle's root."""
@@ -32,6 +34,10 @@ SHARED = "assets"
 # A relative URL into a language's assets, as the engine writes it in pages: in
 # attributes (src, href) and in the theme's inline JSON configuration (the search
 # worker's URL), always quoted.
+# Elements whose white space shows (or may matter to a script): kept as they are. The
+# theme styles inline code with white-space: pre-wrap.
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"\n\s+")
 _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'?#\s]+)""")
 
 
@@ -39,6 +45,9 @@ def assemble(tree: Path, content: Content, languages: tuple[str, ...]) -> list[s
     """Make ``tree`` (holding ``{lang}/`` for each of ``languages``) the bundle's folder;
     return its problems, empty when it is ready to be zipped."""
     share_assets(tree, languages)
+    for lang in languages:
+        for page in sorted((tree / lang).rglob("*.html")):
+            page.write_text(trim_html(page.read_text(encoding="utf-8")), encoding="utf-8")
     for name, text in root_files(content, offline=True).items():
         (tree / name).write_text(text, encoding="utf-8")
     return check_site(tree, on_disk=True)
@@ -103,6 +112,22 @@ def _resolve(folder: PurePosixPath, url: str) -> PurePosixPath | None:
         elif part not in (".", ""):
             parts.append(part)
     return PurePosixPath(*parts) if parts else None
+
+
+def trim_html(text: str) -> str:
+    """``text`` without indentation and blank lines, outside the elements that keep theirs.
+
+    A browser shows a run of white space that holds a line break as one space, so the
+    page looks the same; only the bytes go.
+    """
+    kept = []
+    start = 0
+    for verbatim in _VERBATIM.finditer(text):
+        kept.append(_INDENT.sub("\n", text[start : verbatim.start()]))
+        kept.append(verbatim.group(0))
+        start = verbatim.end()
+    kept.append(_INDENT.sub("\n", text[start:]))
+    return "".join(kept)
 
 
 def _remove_empty_folders(folder: Path) -> None:

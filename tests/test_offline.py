@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from generator.linkcheck import check_site
-from generator.offline import share_assets
+from generator.offline import share_assets, trim_html
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -79,3 +79,16 @@ def test_a_language_whose_assets_all_move_keeps_no_empty_folder(tmp_path: Path) 
     share_assets(tmp_path, ("it", "en"))
     assert not (tmp_path / "it" / "assets").exists()
     assert not (tmp_path / "en" / "assets").exists()
+
+
+def test_trimming_drops_indentation_but_not_inside_verbatim_elements() -> None:
+    text = (
+        "<div>\n    <p>one\n      two</p>\n\n\n  <pre><code>  keep\n    this</code></pre>\n"
+        "  <p><code>a\n   b</code> <kbd>x\n  y</kbd></p>\n"
+        "  <script>if (a)\n    b();</script>\n  <textarea>\n  t</textarea>\n</div>\n"
+    )
+    assert trim_html(text) == (
+        "<div>\n<p>one\ntwo</p>\n<pre><code>  keep\n    this</code></pre>\n"
+        "<p><code>a\n   b</code> <kbd>x\n  y</kbd></p>\n"
+        "<script>if (a)\n    b();</script>\n<textarea>\n  t</textarea>\n</div>\n"
+    )
