@@ -1,7 +1,7 @@
 """``content/`` → ``site/`` and the offline zip: generate the pages, run the engine,
 check, then swap in.
 
-One set of generated pages feeds a list of independent engine jobs: each language for the
+One set of generated pages feeds a list of independent engine tasks: each language for the
 web and, with ``dist``, each language again for ``file://`` (the offline bundle,
 :mod:`generator.offline`, zipped by :mod:`generator.bundle`).
 
@@ -77,13 +77,13 @@ def build_site(
     try:
         # mkdtemp makes a private folder; the web server must be able to read the site.
         staging.chmod(0o755)
-        jobs = [engine.BuildJob(lang, docs_root / lang, staging / lang) for lang in LANGUAGES]
+        tasks = [engine.EngineTask(lang, docs_root / lang, staging / lang) for lang in LANGUAGES]
         if offline_tree:
-            jobs += [
-                engine.BuildJob(lang, docs_root / lang, offline_tree / lang, offline=True)
+            tasks += [
+                engine.EngineTask(lang, docs_root / lang, offline_tree / lang, offline=True)
                 for lang in LANGUAGES
             ]
-        engine.build(jobs, work_dir)
+        engine.build(tasks, work_dir)
         for name, text in root_files(content).items():
             (staging / name).write_text(text, encoding="utf-8")
         problems = check_site(staging)

@@ -5,8 +5,8 @@ that INHERITs the committed ``config/{lang}.yml`` and only points it at our fold
 MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.yml``)
 means changing this file and nothing else.
 
-A build is a list of independent :class:`BuildJob` s, one language into one folder each,
-run side by side. An offline job builds the same pages for ``file://``: Material's
+A build is a list of independent :class:`EngineTask` s, one language into one folder each,
+run side by side. An offline task builds the same pages for ``file://``: Material's
 ``offline`` plugin (no directory URLs, the search index inlined into a script), our copy
 of the ``iframe-worker`` shim instead of unpkg.com's, and nothing a reader on disk cannot
 use (source maps, sitemaps, the JSON search index, other languages' stemmers).
@@ -29,7 +29,7 @@ import yaml
 
 from generator.errors import KbError
 
-__all__ = ["PROJECT_ROOT", "BuildJob", "EngineError", "build", "serve", "write_config"]
+__all__ = ["PROJECT_ROOT", "EngineError", "EngineTask", "build", "serve", "write_config"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = PROJECT_ROOT / "config"
@@ -56,7 +56,7 @@ class EngineError(KbError):
 
 
 @dataclass(frozen=True)
-class BuildJob:
+class EngineTask:
     """One run of the engine: the Markdown of ``docs_dir`` in ``lang`` → the site in ``out``."""
 
     lang: str
@@ -108,49 +108,50 @@ def write_config(
     return path
 
 
-def build(jobs: list[BuildJob], work_dir: Path) -> None:
-    """Run every job, all side by side; raise :class:`EngineError` with the engine's
+def build(tasks: list[EngineTask], work_dir: Path) -> None:
+    """Run every task, all side by side; raise :class:`EngineError` with the engine's
     output if any fails."""
     failures = []
     with contextlib.ExitStack() as logs:
         running = []
-        for job in jobs:
-            config = write_config(job.lang, job.docs_dir, work_dir, offline=job.offline)
+        for task in tasks:
+            config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
             log = logs.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))
             command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-            command += ["-f", str(config), "-d", str(job.out.resolve())]
+            command += ["-f", str(config), "-d", str(task.out.resolve())]
             process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
             )
-            running.append((job, process, log))
-        for job, process, log in running:
+            running.append((task, process, log))
+        for task, process, log in running:
             if process.wait() != 0:
                 log.seek(0)
-                failures.append(f"mkdocs build ({job.name}) failed:\n{log.read().rstrip()}")
+                failures.append(f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}")
     if failures:
         raise EngineError("\n\n".join(failures))
     # Every offline language keeps the stemmers of all of them, so that their assets stay
     # identical and the bundle can share one copy (generator.offline).
-    lunr_needed = set().union(*(_lunr_files(_search_languages(job)) for job in jobs if job.offline))
-    for job in jobs:
-        _tidy(job, lunr_needed)
+    offline = [task for task in tasks if task.offline]
+    lunr_needed = set().union(*(_lunr_files(_search_languages(task)) for task in offline))
+    for task in tasks:
+        _tidy(task, lunr_needed)
 
 
-def _tidy(job: BuildJob, lunr_needed: set[str]) -> None:
+def _tidy(task: EngineTask, lunr_needed: set[str]) -> None:
     """Remove what the site cannot use; offline, add the shim and keep the bundle slim."""
     for name in _UNUSABLE:
-        (job.out / name).unlink(missing_ok=True)
-    if not job.offline:
+        (task.out / name).unlink(missing_ok=True)
+    if not task.offline:
         return
     for name in _UNUSED_OFFLINE:
-        (job.out / name).unlink(missing_ok=True)
-    for source_map in sorted(job.out.rglob("*.map")):
+        (task.out / name).unlink(missing_ok=True)
+    for source_map in sorted(task.out.rglob("*.map")):
         source_map.unlink()
         _drop_source_map_comment(source_map.with_suffix(""))
-    for script in sorted((job.out / _LUNR).rglob("*")):
-        if script.is_file() and script.relative_to(job.out / _LUNR).as_posix() not in lunr_needed:
+    for script in sorted((task.out / _LUNR).rglob("*")):
+        if script.is_file() and script.relative_to(task.out / _LUNR).as_posix() not in lunr_needed:
             script.unlink()
-    shim = job.out / _SHIM
+    shim = task.out / _SHIM
     shim.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(IFRAME_WORKER / "shim.js", shim)
     shutil.copyfile(IFRAME_WORKER / "LICENSE", shim.parent / "LICENSE")
@@ -166,9 +167,9 @@ def _drop_source_map_comment(script: Path) -> None:
         script.write_text(kept, encoding="utf-8")
 
 
-def _search_languages(job: BuildJob) -> list[str]:
-    """The languages of the job's search index (Material's ``search.lang``)."""
-    index = job.out / "search" / "search_index.json"
+def _search_languages(task: EngineTask) -> list[str]:
+    """The languages of the task's search index (Material's ``search.lang``)."""
+    index = task.out / "search" / "search_index.json"
     if not index.is_file():
         return []
     return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
