@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator import bundle, engine, offline
 from generator.errors import KbError
+from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content, load_content
 from generator.model import LANGUAGES
@@ -84,7 +85,10 @@ def build_site(
                 for lang in LANGUAGES
             ]
         engine.build(tasks, work_dir)
-        for name, text in root_files(content).items():
+        outside = root_files(content, not_found_head=rescue_script(content))
+        outside |= go_files(content)
+        for name, text in outside.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         problems = check_site(staging)
         if offline_tree:

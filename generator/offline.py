@@ -9,8 +9,8 @@ self-contained site.
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
 2. drops the indentation of every page's lines (:func:`trim_html`), a tenth of the zip;
-3. writes the root files: the language redirect ``index.html``, linking ``index.html``
-   files, and ``codes.json``;
+3. writes the files outside the languages: the language redirect ``index.html``,
+   ``codes.json`` and the deep links' ``go/index.html``, their links naming ``index.html``;
 4. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from generator.golinks import go_files
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.renderer import root_files
@@ -48,7 +49,9 @@ def assemble(tree: Path, content: Content, languages: tuple[str, ...]) -> list[s
     for lang in languages:
         for page in sorted((tree / lang).rglob("*.html")):
             page.write_text(trim_html(page.read_text(encoding="utf-8")), encoding="utf-8")
-    for name, text in root_files(content, offline=True).items():
+    outside = root_files(content, offline=True) | go_files(content, offline=True)
+    for name, text in outside.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
     return check_site(tree, on_disk=True)
 
