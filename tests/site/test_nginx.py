@@ -11,12 +11,13 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.site.browser import chromium
 from tests.site.conftest import ROOT
@@ -192,9 +193,60 @@ def test_a_missing_path_gets_the_site_s_404_page(nginx_url: str, built_site: Pat
     assert_security_headers(response)
 
 
-# TODO(search work): through the 404 page a code path (/C004F074, /it/3221549172) reaches
-# its code page, and /go/?code=…&lang=en its page; add those checks once the 404
-# redirect and the go/ pages are merged into main.
+def test_a_go_link_is_a_page_of_the_site(nginx_url: str) -> None:
+    response = get(nginx_url, "/go/?code=C004F074&lang=en")
+    assert response.status == 200
+    assert response.headers.get_content_type() == "text/html"
+    assert "kbGoData" in response.text()
+    assert response.headers["Cache-Control"] == SHORT
+    assert_security_headers(response)
+    assert get(nginx_url, "/go").headers["Location"] == "/go/"
+
+
+@pytest.fixture
+def open_page(nginx_url: str) -> Iterator[Callable[[str], tuple[Page, list[str]]]]:
+    """A page in chromium recording console errors and requests to other hosts."""
+    with chromium() as browser:
+        contexts = []
+
+        def open_page(locale: str) -> tuple[Page, list[str]]:
+            context = browser.new_context(locale=locale)
+            contexts.append(context)
+            page = context.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            context.on(
+                "request",
+                lambda r: None if r.url.startswith(nginx_url) else problems.append(r.url),
+            )
+            return page, problems
+
+        yield open_page
+        for context in contexts:
+            context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "locale", "target"),
+    [
+        ("/go/?code=C004F074&lang=en", "it-IT", f"/en/{CODE}/"),
+        ("/go/?code=-1073418124", "it-IT", f"/it/{CODE}/"),
+        ("/C004F074", "it-IT", f"/it/{CODE}/"),
+        ("/en/3221549172", "it-IT", f"/en/{CODE}/"),
+    ],
+)
+def test_go_links_and_code_paths_reach_the_code_page(
+    nginx_url: str, open_page, path: str, locale: str, target: str
+) -> None:
+    page, problems = open_page(locale)
+    page.goto(nginx_url + path)
+    page.wait_for_url(nginx_url + target)
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    # A code path is a missing page: chromium logs the 404 answer that carries the rescue.
+    expected = ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    assert problems == (expected if not path.startswith("/go/") else [])
 
 
 @pytest.mark.browser

@@ -3,13 +3,13 @@ folder and opened through ``file://``, every request and console message recorde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.codes import forms
 from generator.model import LANGUAGES
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.browser
 CODES = (0xC004F074, 0x80070005, 0xC004C003)
 ANCHOR = "0xc004f074-no-key-management-service-kms-could-be-contacted"
 """An old link to the article names this anchor of the landing page."""
-
-NEEDS_SEARCH_BRANCH = pytest.mark.xfail(
-    strict=True,
-    reason="TODO: the query rewrite of the search work (branch search) finds codes in this "
-    "form; remove this mark when it is merged",
-)
 
 
 @dataclass
@@ -53,7 +47,7 @@ def browser() -> Iterator[Browser]:
 def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
     contexts: list[BrowserContext] = []
 
-    def open_bundle(path: str, locale: str = "it-IT", fragment: str = "") -> Visit:
+    def open_bundle(path: str, locale: str = "it-IT", fragment: str = "", query: str = "") -> Visit:
         context = browser.new_context(locale=locale)
         contexts.append(context)
         page = context.new_page()
@@ -70,7 +64,8 @@ def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
         context.on("request", record)
         page.on("console", console)
         page.on("pageerror", lambda error: seen.errors.append(f"uncaught: {error}"))
-        page.goto((offline_bundle / path).as_uri() + (f"#{fragment}" if fragment else ""))
+        url = (offline_bundle / path).as_uri() + (f"?{query}" if query else "")
+        page.goto(url + (f"#{fragment}" if fragment else ""))
         return seen
 
     yield open_bundle
@@ -86,59 +81,57 @@ def assert_self_contained(seen: Visit) -> None:
     assert seen.errors == []
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type ``query`` in the search box; the result links, best first."""
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    box.click()
-    # An empty box shows the prompt ("Type to start searching"); results replace it.
-    box.press("Control+A")
-    box.press("Backspace")
-    prompt = page.evaluate("() => window.__kbPrompt")
-    if prompt is None:
-        prompt = meta.inner_text()
-        page.evaluate("text => { window.__kbPrompt = text; }", prompt)
+def ready_search(page: Page, served: Path) -> None:
+    """Wait for the search worker, then count the theme's answers.
+
+    The page says "Initializing search" until the worker is ready. Then the theme searches
+    on every key press that changes the box and writes each answer's count into
+    ``.md-search-result__meta``; a MutationObserver counts those writes, so a query of N
+    characters is done when N more answers have arrived (as tests/site/test_search_browser.py
+    does on the served site)."""
+    initializing = re.search(r'md-search-result__meta">([^<]*)<', served.read_text("utf-8"))
+    assert initializing
+    page.locator("input.md-search__input").click()
     page.wait_for_function(
-        "text => document.querySelector('.md-search-result__meta').textContent.trim() === text",
-        arg=prompt.strip(),
-        timeout=5000,
+        "text => document.querySelector('.md-search-result__meta').textContent !== text",
+        arg=initializing.group(1),
     )
-    # The whole query at once, then one key: the theme searches on each key press, and
-    # typing letter by letter would show the results of the first letters for a while.
-    box.fill(query)
-    box.press("End")
-    # The result links once the results are shown (the prompt gone and at least one
-    # result), read in one go: the list is re-rendered as results arrive.
-    try:
-        links = page.wait_for_function(
-            """text => {
-              const meta = document.querySelector('.md-search-result__meta');
-              const links = [...document.querySelectorAll(
-                '.md-search-result__item > a.md-search-result__link')];
-              return meta.textContent.trim() !== text && links.length
-                ? links.map(a => a.getAttribute('href')) : null;
-            }""",
-            arg=prompt.strip(),
-            timeout=5000,
-        )
-    except PlaywrightTimeoutError:
-        return []
-    return list(links.json_value())
+    page.evaluate(
+        """() => {
+          window.kbAnswers = 0;
+          new MutationObserver(records => { window.kbAnswers += records.length; })
+            .observe(document.querySelector('.md-search-result__meta'), {childList: true});
+        }"""
+    )
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` in the search box (after :func:`ready_search`); the result links,
+    best first."""
+    box = page.locator("input.md-search__input")
+    box.focus()
+
+    def keys(press: Callable[[], object], answers: int) -> None:
+        before = page.evaluate("window.kbAnswers")
+        press()
+        page.wait_for_function(f"window.kbAnswers >= {before + answers}")
+
+    if box.input_value():
+        keys(lambda: (box.press("ControlOrMeta+a"), box.press("Backspace")), 1)
+    keys(lambda: box.press_sequentially(query), len(query))
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize(
-    "form",
-    [
-        "canonical",
-        pytest.param("bare_upper", marks=NEEDS_SEARCH_BRANCH),
-        "unsigned_decimal",
-    ],
-)
+@pytest.mark.parametrize("form", ["canonical", "bare_upper", "unsigned_decimal", "signed_decimal"])
 def test_search_finds_each_code_page_first_in_any_form(
     visit: Open, offline_bundle: Path, lang: str, form: str
 ) -> None:
     seen = visit(f"{lang}/index.html")
+    ready_search(seen.page, offline_bundle / lang / "index.html")
     for code in CODES:
         spellings = forms(code)
         query = getattr(spellings, form)
@@ -189,5 +182,30 @@ def test_an_old_anchor_link_opens_the_code_page(
     assert_self_contained(seen)
 
 
-# TODO(go/): follow a go/ deep link (go/index.html?code=<form>&lang=en) once the search
-# work's go/ pages are merged into main.
+@pytest.mark.parametrize(
+    ("query", "locale", "lang"),
+    [
+        ("C004F074&lang=en", "it-IT", "en"),
+        ("-1073418124", "it-IT", "it"),
+        ("3221549172", "en-US", "en"),
+    ],
+)
+def test_a_go_link_opens_the_code_page(
+    visit: Open, offline_bundle: Path, query: str, locale: str, lang: str
+) -> None:
+    seen = visit("go/index.html", locale=locale, query=f"code={query}")
+    seen.page.wait_for_url((offline_bundle / lang / "0xc004f074" / "index.html").as_uri())
+    assert seen.page.locator("h1").get_attribute("id") == ANCHOR
+    assert_self_contained(seen)
+
+
+def test_without_javascript_the_go_page_links_the_code_pages_files(
+    browser: Browser, offline_bundle: Path
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((offline_bundle / "go" / "index.html").as_uri() + "?code=0xC004F074")
+    link = page.locator("a[data-kb-page][hreflang='en'][href*='0xc004f074']")
+    link.click()
+    page.wait_for_url((offline_bundle / "en" / "0xc004f074" / "index.html").as_uri())
+    context.close()

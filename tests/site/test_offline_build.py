@@ -19,8 +19,11 @@ from generator.model import LANGUAGES
 from tests.site.conftest import CONTENT, ROOT
 from tests.site.html import attribute
 
-MAX_BYTES = 400 * 1024
-"""The issue's aim for the 30 codes; the README reports the actual size."""
+MAX_BYTES = 460 * 1024
+"""A ceiling a little above today's size (440 KiB, in the README), so that what must stay
+out (source maps, other languages' stemmers, a second copy of the theme) cannot come back
+unnoticed. The aim was 400 KB: it held until the search and help-desk tools added their
+scripts, the go/ page and a few hundred bytes to every page."""
 
 TEXT_SUFFIXES = (".html", ".js", ".css", ".json", ".xml", ".txt")
 CDN_URL = re.compile(
