@@ -1,14 +1,14 @@
 """The offline bundle's folder: both languages built for ``file://``, made one small,
 self-contained site.
 
-:mod:`generator.engine` builds each language into ``tree/{lang}/`` (offline jobs); then
+:mod:`generator.engine` builds each language into ``tree/{lang}/`` (offline tasks); then
 :func:`assemble`
 
 1. moves every file under ``{lang}/assets/`` that is the same in all languages to one
    ``assets/`` at the root, and points the pages at it. The theme's scripts and styles
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
-2. drops the indentation of every page's lines (:func:`trim_html`), a tenth of the zip;
+2. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
 3. writes the files outside the languages: the language redirect ``index.html``,
    ``codes.json`` and the deep links' ``go/index.html``, their links naming ``index.html``;
 4. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
@@ -32,13 +32,13 @@ __all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
 SHARED = "assets"
 """The folder of each language whose common files move to the bundle's root."""
 
-# A relative URL into a language's assets, as the engine writes it in pages: in
-# attributes (src, href) and in the theme's inline JSON configuration (the search
-# worker's URL), always quoted.
 # Elements whose white space shows (or may matter to a script): kept as they are. The
 # theme styles inline code with white-space: pre-wrap.
 _VERBATIM = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S | re.I)
 _INDENT = re.compile(r"\n\s+")
+# A relative URL into a language's assets, as the engine writes it in pages: in
+# attributes (src, href) and in the theme's inline JSON configuration (the search
+# worker's URL), always quoted.
 _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'?#\s]+)""")
 
 
