@@ -1,8 +1,14 @@
-"""``content/`` → ``site/``: generate the pages, run the engine, check, then swap in.
+"""``content/`` → ``site/`` and the offline zip: generate the pages, run the engine,
+check, then swap in.
+
+One set of generated pages feeds a list of independent engine tasks: each language for the
+web and, with ``dist``, each language again for ``file://`` (the offline bundle,
+:mod:`generator.offline`, zipped by :mod:`generator.bundle`).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
-built in a sibling folder (``site.tmp-…``) and renamed into place at the end. Invalid
-content stops the build before anything is written.
+built in a sibling folder (``site.tmp-…``) and renamed into place at the end; the zip is
+written under a temporary name and renamed after it. Invalid content or any failed check
+stops the build with neither touched.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import engine
+from generator import bundle, engine, offline
 from generator.errors import KbError
 from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
@@ -39,6 +45,8 @@ class BuildReport:
     """What one build made."""
 
     out: Path
+    bundle: Path | None
+    """The offline zip, when one was asked for."""
     pages: dict[str, int]
     """Markdown pages per language."""
     written: int
@@ -54,32 +62,58 @@ def generate(content_root: Path, docs_root: Path) -> tuple[Content, dict[str, Wr
     return content, reports
 
 
-def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
-    """Build the whole site into ``out``, using ``work_dir`` for the generated Markdown."""
+def build_site(
+    content_root: Path, out: Path, work_dir: Path, *, dist: Path | None = None
+) -> BuildReport:
+    """Build the whole site into ``out``, using ``work_dir`` for the generated Markdown;
+    with ``dist``, also the offline bundle ``dist/activation-kb-offline-<version>.zip``."""
     started = time.monotonic()
     docs_root = work_dir / "docs"
     content, reports = generate(content_root, docs_root)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
+    offline_tree = Path(tempfile.mkdtemp(prefix="offline-", dir=work_dir)) if dist else None
+    pending = None
     try:
         # mkdtemp makes a private folder; the web server must be able to read the site.
         staging.chmod(0o755)
-        engine.build({lang: docs_root / lang for lang in LANGUAGES}, staging, work_dir)
+        tasks = [engine.EngineTask(lang, docs_root / lang, staging / lang) for lang in LANGUAGES]
+        if offline_tree:
+            tasks += [
+                engine.EngineTask(lang, docs_root / lang, offline_tree / lang, offline=True)
+                for lang in LANGUAGES
+            ]
+        engine.build(tasks, work_dir)
         outside = root_files(content, not_found_head=rescue_script(content))
         outside |= go_files(content)
         for name, text in outside.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         problems = check_site(staging)
+        if offline_tree:
+            found = offline.assemble(offline_tree, content, LANGUAGES)
+            problems += [f"offline bundle: {problem}" for problem in found]
         if problems:
             raise BrokenSiteError(problems)
+        target = None
+        if dist:
+            target = dist.resolve() / f"{bundle.bundle_name()}.zip"
+            pending = bundle.write_zip(offline_tree, target)
         _swap_in(staging, out)
+        if pending and target:
+            bundle.publish(pending, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if pending:
+            pending.unlink(missing_ok=True)
         raise
+    finally:
+        if offline_tree:
+            shutil.rmtree(offline_tree, ignore_errors=True)
     return BuildReport(
         out=out,
+        bundle=target,
         pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
         written=sum(len(report.written) for report in reports.values()),
         seconds=time.monotonic() - started,
