@@ -70,6 +70,8 @@ class BuildReport:
     """What one build made."""
 
     out: Path
+    bundle: Path | None
+    """The offline zip, when one was asked for."""
     pages: dict[str, int]
     """Markdown pages per language."""
     written: int
@@ -89,6 +91,7 @@ class BuildReport:
         """The report as JSON-ready data (paths as strings)."""
         data = asdict(self)
         data["out"] = str(self.out)
+        data["bundle"] = str(self.bundle) if self.bundle else None
         data["stages"] = [asdict(stage) for stage in self.stages]
         return data
 

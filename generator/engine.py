@@ -4,11 +4,21 @@ The engine runs as a subprocess (``python -m mkdocs …``) on a small configurat
 that INHERITs the committed ``config/{lang}.yml`` and only points it at our folders; no
 MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.yml``)
 means changing this file and nothing else.
+
+A build is a list of independent :class:`EngineTask` s, one language into one folder each,
+run side by side, as many at once as there are cores. An offline task builds the same
+pages for ``file://``: Material's ``offline`` plugin (no directory URLs, the search index
+inlined into a script), our copy of the ``iframe-worker`` shim instead of unpkg.com's, and
+nothing a reader on disk cannot use (source maps, sitemaps, the JSON search index, other
+languages' stemmers).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +35,7 @@ __all__ = [
     "PROJECT_ROOT",
     "EngineError",
     "EngineRun",
+    "EngineTask",
     "build",
     "default_jobs",
     "serve",
@@ -35,15 +46,39 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = PROJECT_ROOT / "config"
 OVERRIDES = PROJECT_ROOT / "overrides"
 REGENERATE_HOOK = PROJECT_ROOT / "hooks" / "regenerate.py"
+IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
 
 # Pages the engine writes that cannot work on our site. MkDocs links the assets of its
 # 404 page from "/" when site_url is unset, but each language lives in its own folder;
 # the site's root 404.html replaces them.
 _UNUSABLE = ("404.html",)
+# What a reader on disk cannot use. From file:// Material's bundle loads the index from
+# search_index.js, never search_index.json; no browser asks for a sitemap.
+_UNUSED_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+# Where the shim goes in each language; Material's offline plugin adds no unpkg.com
+# script when a polyfill's URL already names iframe-worker.
+_SHIM = "assets/javascripts/iframe-worker/shim.js"
+_LUNR = "assets/javascripts/lunr"
+_SOURCE_MAP_COMMENT = re.compile(r"\n(?://|/\*)# sourceMappingURL=\S+(?: \*/)?\s*\Z")
 
 
 class EngineError(KbError):
     """The engine failed (a warning under ``--strict`` counts); carries its output."""
+
+
+@dataclass(frozen=True)
+class EngineTask:
+    """One run of the engine: the Markdown of ``docs_dir`` in ``lang`` → the site in ``out``."""
+
+    lang: str
+    docs_dir: Path
+    out: Path
+    offline: bool = False
+    """Built to be opened from ``file://`` (the offline bundle) rather than served."""
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}.offline" if self.offline else self.lang
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -51,77 +86,146 @@ def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
-def write_config(lang: str, docs_dir: Path, work_dir: Path, *, watch: Path | None = None) -> Path:
-    """Write ``work_dir/mkdocs.{lang}.yml``: ``config/{lang}.yml`` reading ``docs_dir``.
+def write_config(
+    lang: str,
+    docs_dir: Path,
+    work_dir: Path,
+    *,
+    offline: bool = False,
+    watch: Path | None = None,
+) -> Path:
+    """Write ``work_dir/mkdocs.{lang}[.offline].yml``: ``config/{lang}.yml`` reading ``docs_dir``.
 
     Paths in a MkDocs config are relative to the file given with ``-f``, so every path the
-    committed config sets is repeated here, absolute. With ``watch``, the live preview also
-    watches that folder and regenerates the pages before each rebuild.
+    committed config sets is repeated here, absolute. ``offline`` adds Material's offline
+    plugin (``plugins`` is a mapping in ``mkdocs.yml``, so INHERIT merges it with the
+    search plugin's settings) and our shim. With ``watch``, the live preview also watches
+    that folder and regenerates the pages before each rebuild.
     """
     settings: dict[str, object] = {
         "INHERIT": str(CONFIG_DIR / f"{lang}.yml"),
         "docs_dir": str(docs_dir.resolve()),
         "theme": {"custom_dir": str(OVERRIDES)},
     }
+    if offline:
+        settings["plugins"] = {"offline": {}}
+        settings["extra"] = {"polyfills": [_SHIM]}
     if watch is not None:
         settings["watch"] = [str(watch.resolve())]
         settings["hooks"] = [str(REGENERATE_HOOK)]
     work_dir.mkdir(parents=True, exist_ok=True)
-    path = work_dir / f"mkdocs.{lang}.yml"
+    path = work_dir / f"mkdocs.{lang}{'.offline' if offline else ''}.yml"
     path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return path
 
 
 @dataclass(frozen=True)
 class EngineRun:
-    """One engine build: which, and when it started and ended (``time.monotonic()``)."""
+    """One task as it ran: when it started and ended (``time.monotonic()``)."""
 
-    name: str
+    task: EngineTask
     started: float
     ended: float
 
 
 def default_jobs() -> int:
-    """How many engine builds run at once: one per core; each build is one process that
-    mostly computes, so more only share the cores (``KB_JOBS`` overrides)."""
+    """How many engine builds run at once: one per core (``KB_JOBS`` overrides). Each build
+    is one process that mostly computes; more at once only share the cores, and each holds
+    its whole site in memory."""
     wanted = os.environ.get("KB_JOBS", "")
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
 
 
-def build(
-    docs_dirs: dict[str, Path], out: Path, work_dir: Path, *, jobs: int | None = None
-) -> list[EngineRun]:
-    """Build each language's ``docs_dirs[lang]`` into ``out/{lang}``, at most ``jobs`` at
-    once; raise :class:`EngineError` with the engine's output if any build fails."""
-    tasks = []
-    for lang, docs_dir in docs_dirs.items():
-        config = write_config(lang, docs_dir, work_dir)
+def build(tasks: list[EngineTask], work_dir: Path, *, jobs: int | None = None) -> list[EngineRun]:
+    """Run every task, at most ``jobs`` at once, in the order given; raise
+    :class:`EngineError` with the engine's output if any fails."""
+    commands = []
+    for task in tasks:
+        config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-        command += ["-f", str(config), "-d", str((out / lang).resolve())]
-        tasks.append((lang, command))
+        commands.append((task, [*command, "-f", str(config), "-d", str(task.out.resolve())]))
     with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        results = list(pool.map(lambda task: _run(*task), tasks))
+        results = list(pool.map(lambda pair: _run(*pair), commands))
     failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))
-    for lang in docs_dirs:
-        for name in _UNUSABLE:
-            (out / lang / name).unlink(missing_ok=True)
+    # Every offline language keeps the stemmers of all of them, so that their assets stay
+    # identical and the bundle can share one copy (generator.offline).
+    offline = [task for task in tasks if task.offline]
+    lunr_needed = set().union(*(_lunr_files(_search_languages(task)) for task in offline))
+    for task in tasks:
+        _tidy(task, lunr_needed)
     return [run for run, _ in results]
 
 
-def _run(name: str, command: list[str]) -> tuple[EngineRun, str | None]:
+def _run(task: EngineTask, command: list[str]) -> tuple[EngineRun, str | None]:
     """Run one engine build; its output is shown only when it fails."""
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         started = time.monotonic()
         status = subprocess.call(
             command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
         )
-        run = EngineRun(name, started, time.monotonic())
+        run = EngineRun(task, started, time.monotonic())
         if status == 0:
             return run, None
         log.seek(0)
-        return run, f"mkdocs build ({name}) failed:\n{log.read().rstrip()}"
+        return run, f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}"
+
+
+def _tidy(task: EngineTask, lunr_needed: set[str]) -> None:
+    """Remove what the site cannot use; offline, add the shim and keep the bundle slim."""
+    for name in _UNUSABLE:
+        (task.out / name).unlink(missing_ok=True)
+    if not task.offline:
+        return
+    for name in _UNUSED_OFFLINE:
+        (task.out / name).unlink(missing_ok=True)
+    for source_map in sorted(task.out.rglob("*.map")):
+        source_map.unlink()
+        _drop_source_map_comment(source_map.with_suffix(""))
+    for script in sorted((task.out / _LUNR).rglob("*")):
+        if script.is_file() and script.relative_to(task.out / _LUNR).as_posix() not in lunr_needed:
+            script.unlink()
+    shim = task.out / _SHIM
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(IFRAME_WORKER / "shim.js", shim)
+    shutil.copyfile(IFRAME_WORKER / "LICENSE", shim.parent / "LICENSE")
+
+
+def _drop_source_map_comment(script: Path) -> None:
+    """Remove the comment naming a deleted source map, which developer tools would ask for."""
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    kept = _SOURCE_MAP_COMMENT.sub("\n", text)
+    if kept != text:
+        script.write_text(kept, encoding="utf-8")
+
+
+def _search_languages(task: EngineTask) -> list[str]:
+    """The languages of the task's search index (Material's ``search.lang``)."""
+    index = task.out / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+
+
+def _lunr_files(languages: list[str]) -> set[str]:
+    """The lunr-languages scripts Material's search worker imports for ``languages``
+    (paths under ``assets/javascripts/lunr/``); English needs none."""
+    needed = set()
+    for lang in languages:
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        elif lang in ("hi", "th"):
+            needed.add("wordcut.js")
+        if lang != "en":
+            needed.add(f"min/lunr.{lang}.min.js")
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return needed
 
 
 def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, address: str) -> int:

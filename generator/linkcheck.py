@@ -2,8 +2,11 @@
 duplicate ids, and nothing is loaded from the network.
 
 Engine-independent (it reads only HTML files), so the build runs it on every site it
-makes and the offline bundle can run it on its copy. ``python -m generator.linkcheck site``
-prints the problems and exits 1 when there are any.
+makes and on the offline bundle's tree. ``check_site(root, on_disk=True)`` reads links as
+a browser does from ``file://``: a folder is not its ``index.html`` and ``/`` is the
+disk's root, so links to folders and root-relative links are problems there.
+``python -m generator.linkcheck [--on-disk] site`` prints the problems and exits 1 when
+there are any.
 """
 
 from __future__ import annotations
@@ -108,13 +111,16 @@ def _add(scan: PageScan, tag: str, values: dict[str, str]) -> None:
             scan.links.append((value.strip(), loaded))
 
 
-def check_site(root: Path, absent: Collection[str] = (), *, jobs: int = 1) -> list[str]:
+def check_site(
+    root: Path, absent: Collection[str] = (), *, on_disk: bool = False, jobs: int = 1
+) -> list[str]:
     """Every problem of the site under ``root``, one readable line each, sorted.
 
-    Links into the top-level folders named in ``absent`` (languages left out of a partial
-    build) are not checked. ``jobs`` processes read the pages of a large site.
+    ``on_disk``: the site is opened from ``file://`` rather than served. Links into the
+    top-level folders named in ``absent`` (languages left out of a partial build) are not
+    checked. ``jobs`` processes read the pages of a large site.
     """
-    site = _Site(root, scan_site(root, jobs), frozenset(absent))
+    site = _Site(root, scan_site(root, jobs), frozenset(absent), on_disk)
     problems: list[str] = []
     for page, scan in site.pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
@@ -155,8 +161,10 @@ def _scan_files(root: Path, names: list[str]) -> list[PageScan]:
 class _Site:
     """The pages and files of one site, for resolving its links without touching the disk."""
 
-    def __init__(self, root: Path, pages: dict[str, PageScan], absent: frozenset[str]) -> None:
-        self.pages, self.absent = pages, absent
+    def __init__(
+        self, root: Path, pages: dict[str, PageScan], absent: frozenset[str], on_disk: bool
+    ) -> None:
+        self.pages, self.absent, self.on_disk = pages, absent, on_disk
         self.files: set[str] = set()
         self.folders: set[str] = {""}
         for folder, subfolders, names in os.walk(root):
@@ -173,6 +181,8 @@ class _Site:
         if parts.scheme or parts.netloc:
             return f"loads {url} from the network" if loaded else None
         if parts.path.startswith("/"):
+            if self.on_disk:
+                return f"link {url!r} starts at the disk's root from file://"
             target: str | None = _normalise(unquote(parts.path).lstrip("/"))
         elif parts.path:
             target = _normalise(posixpath.join(folder, unquote(parts.path)))
@@ -187,6 +197,8 @@ class _Site:
         file = self._existing_file(target, parts.path.endswith("/"))
         if file is None:
             return f"dead link {url!r}"
+        if self.on_disk and file != target:
+            return f"link {url!r} names a folder: from file:// it shows the folder, not {file}"
         fragment = unquote(parts.fragment)
         if fragment and file.endswith(".html") and fragment not in self._page_ids(file):
             return f"missing anchor {url!r}: {file} has no id {fragment!r}"
@@ -221,12 +233,15 @@ def _normalise(path: str) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.linkcheck SITE``: print the problems, exit 1 if any."""
-    args = sys.argv[1:] if argv is None else argv
+    """``python -m generator.linkcheck [--on-disk] SITE``: print the problems, exit 1 if any."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    on_disk = "--on-disk" in args
+    if on_disk:
+        args.remove("--on-disk")
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m generator.linkcheck SITE_FOLDER", file=sys.stderr)
+        print("usage: python -m generator.linkcheck [--on-disk] SITE_FOLDER", file=sys.stderr)
         return 2
-    problems = check_site(Path(args[0]))
+    problems = check_site(Path(args[0]), on_disk=on_disk)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)", file=sys.stderr)

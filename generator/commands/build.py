@@ -37,17 +37,32 @@ __all__ = ["command"]
     help="Folder for the generated Markdown (docs/{lang}/) that the engine reads.",
 )
 @click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Where the offline zip goes (activation-kb-offline-<version>.zip).",
+)
+@click.option(
+    "--offline/--no-offline",
+    default=True,
+    show_default=True,
+    help="Also build the offline bundle (the whole site for file://, zipped).",
+)
+@click.option(
     "--lang",
     "languages",
     type=click.Choice(LANGUAGES),
     multiple=True,
-    help="Build only this language (repeat for more); links into the others are not checked.",
+    help="Build only this language (repeat for more), without the offline bundle; links "
+    "into the other languages are not checked.",
 )
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Engine builds run at once  [default: KB_JOBS, else the number of cores]",
+    help="Processes run at once (engine builds, page checks)  "
+    "[default: KB_JOBS, else the number of cores]",
 )
 @click.option(
     "--report",
@@ -60,17 +75,26 @@ def command(
     content_dir: Path,
     out: Path,
     work: Path,
+    dist: Path,
+    offline: bool,
     languages: tuple[str, ...],
     jobs: int | None,
     report: Path | None,
 ) -> None:
-    """Build the site: site/it/, site/en/, a language redirect at site/index.html.
+    """Build the site: site/it/, site/en/, a language redirect at site/index.html, and
+    the offline bundle dist/activation-kb-offline-<version>.zip.
 
-    Exits 1, leaving the previous site as it was, when the content is invalid or the
-    built site has dead links, missing anchors or duplicate ids.
+    Exits 1, leaving the previous site and zip as they were, when the content is invalid
+    or a built site has dead links, missing anchors or duplicate ids.
     """
-    built = build_site(content_dir, out, work, languages=languages or LANGUAGES, jobs=jobs)
+    bundle = dist if offline and not languages else None
+    built = build_site(
+        content_dir, out, work, dist=bundle, languages=languages or LANGUAGES, jobs=jobs
+    )
     if report is not None:
         built.write(report)
     pages = ", ".join(f"{lang}: {count} pages" for lang, count in built.pages.items())
     click.echo(f"built {built.out} ({pages}) in {built.seconds:.1f} s")
+    if built.bundle:
+        size = built.bundle.stat().st_size
+        click.echo(f"offline bundle {built.bundle} ({size / 1024:.0f} KiB)")
