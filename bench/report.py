@@ -68,6 +68,10 @@ def _browser(row: dict[str, Any]) -> str:
     return f"{first['gzip_bytes'] / _KB:.0f} KB, {first['requests']} requests{index}"
 
 
+def _mb(size: int | None) -> str:
+    return f"{size / _KB / _KB:.1f} MB" if size else "–"
+
+
 def _others(row: dict[str, Any]) -> str:
     sizes = row.get("other_pages", {})
     return " / ".join(f"{sizes[name]['gzip_bytes'] / _KB:.0f} KB" for name in sizes) or "–"
@@ -77,25 +81,26 @@ def tables(result: dict[str, Any]) -> str:
     """The timings and sizes of every N as two Markdown tables, then the ratios."""
     rows = result["rows"]
     lines = [
-        "| N | generator (CPU) | engine builds (s) | check | zip | wall | CPU | wall ÷ Σ stages "
-        "| generator share | peak memory (all processes) | largest process |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | generator (CPU) | engine builds (s) | check | offline tree | zip | wall | CPU "
+        "| wall ÷ Σ stages | generator share | peak memory (all processes) | largest process |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['n']:,} | {row['generate_s']:.2f} s ({row['generate_cpu_s']:.2f} s) "
             f"| {_engine(row)} "
-            f"| {row['check_s']:.1f} s | {row['zip_s']:.1f} s | **{row['wall_s']:.1f} s** "
+            f"| {row['check_s']:.1f} s | {row.get('offline_s', 0):.1f} s | {row['zip_s']:.1f} s "
+            f"| **{row['wall_s']:.1f} s** "
             f"| {row['cpu_s']:.1f} s "
             f"| {row['wall_over_sum']:.2f} | {row['generate_share'] * 100:.1f} % "
             f"| {row['peak_tree_rss_mb']:.0f} MB | {row['max_process_rss_mb']:.0f} MB |"
         )
     lines += [
         "",
-        "| N | site/ | search index it / en | code page HTML | first load (gzip) "
+        "| N | site/ | offline zip | search index it / en | code page HTML | first load (gzip) "
         "| first load in chromium (gzip) | landing / go / 404 (gzip) "
         "| search, last keystroke → results |",
-        "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for row in rows:
         index = " / ".join(
@@ -104,7 +109,8 @@ def tables(result: dict[str, Any]) -> str:
         )
         page, first = row["code_page_bytes"] / _KB, row["first_load_gzip_bytes"] / _KB
         lines.append(
-            f"| {row['n']:,} | {row['site_mb']:.1f} MB | {index} | {page:.1f} KB "
+            f"| {row['n']:,} | {row['site_mb']:.1f} MB | {_mb(row.get('bundle_bytes'))} "
+            f"| {index} | {page:.1f} KB "
             f"| {first:.1f} KB | {_browser(row)} | {_others(row)} | {_search(row)} |"
         )
     summary = result["ratios"]

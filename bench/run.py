@@ -45,7 +45,7 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
     write_content(count, content)
     kb = Path(sys.executable).with_name("kb")
     command = [str(kb), "build", "--content", str(content), "--out", str(site)]
-    command += ["--work", str(work), "--report", str(report_file)]
+    command += ["--work", str(work), "--dist", str(folder / "dist"), "--report", str(report_file)]
     if jobs:
         command += ["--jobs", str(jobs)]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -74,7 +74,9 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
             if s["name"].startswith("engine:")
         },
         "check_s": seconds("check"),
+        "offline_s": seconds("offline"),
         "zip_s": seconds("zip"),
+        "bundle_bytes": Path(report["bundle"]).stat().st_size if report.get("bundle") else None,
         "stages_sum_s": round(stage_sum, 3),
         "wall_over_sum": round(report["seconds"] / stage_sum, 3),
         "generate_share": round(seconds("generate") / finished.seconds, 4),
