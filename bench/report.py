@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
-__all__ = ["TARGETS", "print_tables", "ratios", "tables"]
+__all__ = ["TARGETS", "print_tables", "ratios", "tables", "update_readme"]
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 TARGETS = {
     "growth_10x": 11.0,
@@ -131,12 +136,45 @@ def tables(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def machine_line(result: dict[str, Any]) -> str:
+    """The machine's facts, one line."""
+    facts = result["machine"]
+    load = ", ".join(f"{value:g}" for value in facts["load_average_before"])
+    return (
+        f"Machine: {facts['cpus']} cores ({facts['cpu']}), {facts['memory_gb']} GB of memory, "
+        f"Python {facts['python']}, {facts['platform']}; load average before the run "
+        f"{load} (the machine is shared); {facts['date']}."
+    )
+
+
 def print_tables(result: dict[str, Any]) -> None:
     """Print the machine's facts and :func:`tables`."""
-    facts = result["machine"]
-    print(
-        f"Machine: {facts['cpus']} cores ({facts['cpu']}), {facts['memory_gb']} GB, "
-        f"Python {facts['python']}, load average before {facts['load_average_before']}, "
-        f"{facts['date']}\n"
-    )
+    print(machine_line(result) + "\n")
     print(tables(result))
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def update_readme(readme: Path, result: dict[str, Any]) -> None:
+    """Put the tables of ``result`` between the README's bench markers."""
+    text = readme.read_text(encoding="utf-8")
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    block = f"{START}\n{machine_line(result)}\n\n{tables(result)}\n{END}"
+    readme.write_text(before + block + after, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.report README.md [RESULTS.json]``: the README shows the results."""
+    args = sys.argv[1:] if argv is None else argv
+    if not 1 <= len(args) <= 2:
+        print("usage: python -m bench.report README.md [RESULTS.json]", file=sys.stderr)
+        return 2
+    results = Path(args[1]) if len(args) == 2 else RESULTS
+    update_readme(Path(args[0]), json.loads(results.read_text(encoding="utf-8")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

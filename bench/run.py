@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import gzip_bytes, machine, run_measured, tree_bytes
-from bench.report import print_tables, ratios
+from bench.report import RESULTS, print_tables, ratios
 from bench.synthetic import synthetic_codes, write_content
 from generator.codes import forms
 from generator.linkcheck import scan_html
@@ -30,7 +30,6 @@ from generator.model import LANGUAGES
 __all__ = ["bench_one", "main"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESULTS = PROJECT_ROOT / "bench" / "results" / "latest.json"
 DEFAULT_SIZES = (30, 300, 3000)
 QUERIES = {"it": ["attivazione", "0x8007"], "en": ["activation", "0x8007"]}
 """A word of most pages and the start of a code, typed as a help-desk agent would."""
