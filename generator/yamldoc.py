@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import Problem
+from generator.textfile import NotUtf8Error, decode_utf8, split_lines
 
 __all__ = ["FieldPath", "YamlDoc", "field_name", "read_yaml"]
 
@@ -64,12 +65,16 @@ def field_name(path: FieldPath) -> str:
 def read_yaml(path: Path, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``path`` (shown as ``file``); ``None`` and the problems when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(file, None, "", f"not UTF-8 text (byte {error.start})")]
+        text = decode_utf8(path.read_bytes())
+    except NotUtf8Error as error:
+        return None, [Problem(file, error.line, "", error.describe())]
     except OSError as error:
         return None, [Problem(file, None, "", f"cannot read the file: {error.strerror}")]
-    loader = yaml.SafeLoader(text)
+    try:
+        # The loader checks every character up front: a control character raises here.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(file, text, error)]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -93,6 +98,13 @@ def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     if mark is None:
         return Problem(file, None, "", f"YAML syntax error: {what}")
     line, column = mark.line + 1, mark.column + 1
+    return Problem(file, line, "", f"YAML syntax error at line {line}, column {column}: {what}")
+
+
+def _character_problem(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    before = split_lines(text[: error.position] + "x")
+    line, column = len(before), len(before[-1])
+    what = f"character U+{error.character:04X} is not allowed in YAML ({error.reason})"
     return Problem(file, line, "", f"YAML syntax error at line {line}, column {column}: {what}")
 
 
