@@ -90,11 +90,29 @@ def read_yaml(path: Path, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     return YamlDoc(file, data, walk.lines, walk.plain_scalars), walk.problems
 
 
+# PyYAML names tokens by their grammar ids; these say what the editor sees.
+_TOKEN_WORDS = {
+    "'<scalar>'": "a value",
+    "<block end>": "the end of the indented block",
+    "'<block end>'": "the end of the indented block",
+    "'<block sequence start>'": "a list item ('- ')",
+    "'<block mapping start>'": "a new 'key: value'",
+    "'<stream end>'": "the end of the file",
+    "end of stream": "end of the file",
+}
+
+
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "cannot parse"
-    if what.startswith("but ") and error.context:
-        what = f"{error.context}, {what}"
+    for token, words in _TOKEN_WORDS.items():
+        what = what.replace(token, words)
+    started = error.context_mark
+    if error.problem and error.context and started is not None and started is not mark:
+        # Where the unclosed bracket or quote opened is often the line to fix.
+        what += (
+            f" ({error.context} started at line {started.line + 1}, column {started.column + 1})"
+        )
     if mark is None:
         return Problem(file, None, "", f"YAML syntax error: {what}")
     line, column = mark.line + 1, mark.column + 1
@@ -143,7 +161,14 @@ class _Walk:
                 self.problems.append(
                     Problem(self.file, key_line, field_name((*path, key)), message)
                 )
-                continue
-            first_seen[key] = key_line
+                # The data holds the last value: problems with it must point at that one.
+                self._forget((*path, key))
+            else:
+                first_seen[key] = key_line
             self.lines[(*path, key)] = key_line
             self.record(value_node, (*path, key))
+
+    def _forget(self, prefix: FieldPath) -> None:
+        for table in (self.lines, self.plain_scalars):
+            for path in [path for path in table if path[: len(prefix)] == prefix]:
+                del table[path]
