@@ -43,5 +43,9 @@ nginx:
 	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
+# The README's pictures of a code page in each language (docs/screenshots/).
+screenshots: site chromium
+	$(BIN)/python -m tests.site.screenshots site docs/screenshots
+
 clean:
 	rm -rf site dist build

@@ -1,0 +1,150 @@
+"""The Markdown of each page: the landing page and one page per code.
+
+Pure functions of :class:`~generator.loader.Content`; front matter and file layout are
+:mod:`generator.renderer`'s job. Links between our pages are relative ``.md`` paths, which
+every engine that reads ``mkdocs.yml`` resolves and validates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.codes import forms, parse_code
+from generator.loader import Content
+from generator.model import ArticleText, CodeRecord
+from generator.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
+from generator.wording import WORDING
+
+__all__ = ["OLD_ANCHOR_CLASS", "Page", "code_page", "landing_page", "page_dir"]
+
+OLD_ANCHOR_CLASS = "kb-old-anchor"
+"""Class of the landing-page links that carry a code's source anchor as their id;
+``overrides/assets/javascripts/kb.js`` follows them when the URL names that anchor."""
+
+LANDING = "index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of one language: where it goes, its front matter and its Markdown body."""
+
+    path: str
+    meta: dict[str, object]
+    body: str
+
+
+def page_dir(record: CodeRecord) -> str:
+    """The folder of a code's page, which is its URL segment: ``0xc004f074``."""
+    return forms(parse_code(record.code)).slug
+
+
+def _linker(content: Content, prefix: str, current: CodeRecord | None = None) -> CodeLinker:
+    pages = {parse_code(r.code): page_dir(r) for r in content.records if r is not current}
+
+    def link(code: str) -> str | None:
+        folder = pages.get(parse_code(code))
+        return f"{prefix}{folder}/{LANDING}" if folder else None
+
+    return link
+
+
+def _alert_titles(text: ArticleText, lang: str) -> dict[str, str]:
+    return {**WORDING[lang].alerts, "note": text.labels.note}
+
+
+def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
+    """The page of one code in ``lang``."""
+    article = content.article.it if lang == "it" else content.article.en
+    text = record.it if lang == "it" else record.en
+    labels = article.labels
+    titles = _alert_titles(article, lang)
+    link_code = _linker(content, "../", current=record)
+    anchors = content.article.anchors
+    home = f"../{LANDING}"
+
+    def md(markdown: str) -> str:
+        return to_pymd(markdown, titles, link_code)
+
+    parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
+    if text.full_message:
+        parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
+    else:
+        # Without a full message, the summary table's message is the message.
+        parts.append(f"{escape_plain(article.summary_columns[1])}:")
+        parts.append(f"> {escape_plain(text.summary_message)}")
+    if text.explanation:
+        parts.append(md(text.explanation))
+    parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
+    parts += [md(text.possible_cause)]
+    parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
+    parts += [md(text.resolution)]
+    parts += [admonition("note", labels.note, md(note)) for note in text.notes]
+    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
+    kinds = [escape_plain(labels.activation_types[kind]) for kind in record.activation_types]
+    parts.append("\n".join(f"- {kind}" for kind in kinds))
+    if record.diagnostic_tool:
+        url = f"{home}#{anchors.diagnostic_tool}"
+        parts.append(WORDING[lang].diagnostic_tool.format(url=url))
+    wanted = {parse_code(code) for code in record.related}
+    related = [r for r in content.records if parse_code(r.code) in wanted and r is not record]
+    if related:
+        parts.append(f"**{escape_plain(WORDING[lang].see_also)}:**")
+        parts.append("\n".join(f"- {_code_link(r, lang, '../')}" for r in related))
+    parts.append(f"[← {escape_plain(article.summary_title)}]({home}#{anchors.summary})")
+    meta: dict[str, object] = {
+        "title": f"{record.code} {text.title}",
+        "description": text.summary_message,
+        "code": record.canonical,
+        "aliases": forms(parse_code(record.code)).aliases(),
+    }
+    return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
+
+
+def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
+    text = record.it if lang == "it" else record.en
+    label = f"{escape_plain(record.code)} {escape_plain(text.title)}"
+    return f"[{label}]({prefix}{page_dir(record)}/{LANDING})"
+
+
+def landing_page(content: Content, lang: str) -> Page:
+    """The landing page in ``lang``: the article's own layout and every one of its anchors."""
+    article = content.article.it if lang == "it" else content.article.en
+    anchors = content.article.anchors
+    labels = article.labels
+    titles = _alert_titles(article, lang)
+    link_code = _linker(content, "")
+
+    def md(markdown: str) -> str:
+        return to_pymd(markdown, titles, link_code)
+
+    parts = [f"# {escape_plain(article.title)} {{#{anchors.title}}}"]
+    parts.append(admonition("info", article.home_users_title, md(article.home_users)))
+    parts += [md(article.intro), *(md(paragraph) for paragraph in article.more_info)]
+    parts += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
+    parts += [md(article.diagnostic_tool)]
+    parts += [f"## {escape_plain(article.summary_title)} {{#{anchors.summary}}}"]
+    rows = ["| " + " | ".join(escape_plain(c) for c in article.summary_columns) + " |"]
+    rows.append("| --- | --- | --- |")
+    for record in content.records:
+        text = record.it if lang == "it" else record.en
+        # The cell link carries the source anchor, so an old link to the article lands on
+        # an element that leads to the code's page even without JavaScript.
+        code = f"[{escape_plain(record.code)}]({page_dir(record)}/{LANDING})"
+        code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
+        kinds = "<br>".join(
+            escape_plain(labels.activation_types[k]) for k in record.activation_types
+        )
+        rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
+    parts.append("\n".join(rows))
+    parts += [f"## {escape_plain(article.causes_title)} {{#{anchors.causes}}}"]
+    items = []
+    for record in content.records:
+        target = f"{page_dir(record)}/{LANDING}"
+        items.append(
+            f"- {_code_link(record, lang, '')}: "
+            f"[{escape_plain(labels.possible_cause)}]({target}#{anchors.possible_cause}), "
+            f"[{escape_plain(labels.resolution)}]({target}#{anchors.resolution})"
+        )
+    parts.append("\n".join(items))
+    meta: dict[str, object] = {"title": article.title, "description": article.description}
+    return Page(LANDING, meta, "\n\n".join(parts))

@@ -1,0 +1,155 @@
+"""``Content`` → the Markdown files of each language, as ``{relative path: text}``.
+
+No I/O here: :mod:`generator.writer` puts the files on disk and :mod:`generator.engine`
+turns them into HTML. The layout is the URL scheme, a contract with tickets:
+``index.md`` is the landing page and ``0xc004f074/index.md`` a code's page, so that the
+site has ``{lang}/`` and ``{lang}/0xc004f074/`` whatever the engine.
+
+``root_files`` are the two pages at the site's root, outside both languages: the language
+redirect ``index.html`` and ``404.html``, plain self-contained HTML that works whatever
+the engine.
+
+Front matter holds what templates and search need: ``title``, ``description``, ``lang``,
+``attribution`` (the footer) and, on code pages, ``code`` and ``aliases``. Templates read
+``page.meta``; new keys can be added without touching them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from generator.loader import Content
+from generator.model import LANGUAGES
+from generator.pages import Page, code_page, landing_page
+from generator.wording import WORDING, learn_url
+
+__all__ = [
+    "attribution",
+    "front_matter",
+    "meta_text",
+    "render_language",
+    "render_site",
+    "root_files",
+]
+
+_QUOTED = re.compile(r'"([^"\n]*)"')
+
+
+def render_site(content: Content) -> dict[str, dict[str, str]]:
+    """Every language's files: ``{"it": {"index.md": …, "0xc004f074/index.md": …}, "en": …}``."""
+    return {lang: render_language(content, lang) for lang in LANGUAGES}
+
+
+def render_language(content: Content, lang: str) -> dict[str, str]:
+    """The files of one language."""
+    pages = [landing_page(content, lang)]
+    pages += [code_page(content, record, lang) for record in content.records]
+    common = {"lang": lang, "attribution": attribution(content, lang)}
+    return {page.path: _file(page, common) for page in pages}
+
+
+def _file(page: Page, common: dict[str, object]) -> str:
+    meta = dict(page.meta)
+    for key in ("title", "description"):
+        meta[key] = meta_text(str(meta[key]))
+    return front_matter({**meta, **common}, page.body)
+
+
+def front_matter(meta: dict[str, object], body: str) -> str:
+    """A Markdown file: YAML front matter, a blank line, the body, one final newline."""
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{header}---\n\n{body.rstrip()}\n"
+
+
+def meta_text(text: str) -> str:
+    """Text for a page's metadata: one line, straight double quotes made typographic.
+
+    Themes write ``description`` into an HTML attribute without escaping it (Material 9
+    does), where a ``"`` would end the attribute; typographic quotes read the same.
+    """
+    flat = " ".join(text.split())
+    return _QUOTED.sub("“\\1”", flat).replace('"', "”")
+
+
+def attribution(content: Content, lang: str) -> dict[str, str]:
+    """The footer of every page in ``lang``: source, licence and, on translations, a notice."""
+    source = content.article.source
+    text = content.article.it if lang == "it" else content.article.en
+    wording = WORDING[lang]
+    footer = {
+        "label": wording.source,
+        "author": source.author,
+        "title": f"{wording.quotes[0]}{text.title}{wording.quotes[1]}",
+        "url": learn_url(source.url_path, lang),
+        "link_text": wording.original_article,
+        "license_intro": wording.license,
+        "license": source.license,
+        "license_url": source.license_url,
+    }
+    if wording.translation:
+        footer["translation"] = wording.translation
+    return footer
+
+
+# navigator.languages lists the reader's languages by preference; the first of ours wins,
+# Italian when none is. The #fragment of an old link to the article rides along, so the
+# landing page can send it on to the code's page. From file:// a folder is not a page.
+_REDIRECT = """
+(function () {
+  var ours = %(languages)s, chosen = ours[0];
+  var wanted = navigator.languages && navigator.languages.length
+    ? navigator.languages : [navigator.language || ""];
+  for (var i = 0; i < wanted.length; i++) {
+    var code = String(wanted[i]).toLowerCase().split("-")[0];
+    if (ours.indexOf(code) >= 0) { chosen = code; break; }
+  }
+  var page = location.protocol === "file:" ? "/index.html" : "/";
+  location.replace(chosen + page + location.hash);
+})();
+"""
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:36rem;padding:0 1rem;"
+    "line-height:1.5}a{color:#3f51b5}@media (prefers-color-scheme:dark){body{background:#1e2129;"
+    "color:#e2e4e9}a{color:#8c9eff}}"
+)
+
+
+def _titles(content: Content) -> list[tuple[str, str]]:
+    texts = {"it": content.article.it, "en": content.article.en}
+    return [(lang, texts[lang].title) for lang in LANGUAGES]
+
+
+def _page(title: str, head: str, body: str) -> str:
+    return (
+        f'<!doctype html>\n<html lang="{LANGUAGES[0]}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n{head}</head>\n"
+        f"<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def _choices(content: Content, prefix: str) -> str:
+    items = "".join(
+        f'<li><a href="{prefix}{lang}/" hreflang="{lang}" lang="{lang}">'
+        f"{html.escape(title)}</a> ({html.escape(WORDING[lang].name)})</li>\n"
+        for lang, title in _titles(content)
+    )
+    return f"<ul>\n{items}</ul>\n"
+
+
+def root_files(content: Content) -> dict[str, str]:
+    """``index.html`` (language redirect) and ``404.html``, by file name."""
+    title = " · ".join(title for _, title in _titles(content))
+    languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
+    script = _REDIRECT % {"languages": languages}
+    refresh = f'<meta http-equiv="refresh" content="0; url={LANGUAGES[0]}/">'
+    fallback = f"<noscript>{refresh}</noscript>\n"
+    index = _page(title, f"<script>{script}</script>\n{fallback}", _choices(content, ""))
+    # A 404 page is served at any depth, so its links start at the server's root.
+    missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
+    body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
+    return {"index.html": index, "404.html": _page(missing, "", body)}

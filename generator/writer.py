@@ -1,0 +1,72 @@
+"""Put rendered files on disk, touching only what changed.
+
+The engine's live preview watches the folder we write to: rewriting every file on each
+run would rebuild the site for nothing, and a run that changes nothing must write nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+__all__ = ["WriteReport", "write_tree"]
+
+
+@dataclass
+class WriteReport:
+    """What :func:`write_tree` did, as paths relative to the folder."""
+
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether any file was written or deleted."""
+        return bool(self.written or self.deleted)
+
+
+def write_tree(files: dict[str, str], root: Path) -> WriteReport:
+    """Make ``root`` hold exactly ``files`` (relative POSIX paths → UTF-8 text)."""
+    report = WriteReport()
+    root.mkdir(parents=True, exist_ok=True)
+    for relative, text in sorted(files.items()):
+        target = root / _checked(relative)
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _replace(target, data)
+        report.written.append(relative)
+    wanted = {PurePosixPath(path) for path in files}
+    for path in sorted(root.rglob("*"), reverse=True):
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+            report.deleted.append(str(relative))
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return report
+
+
+def _checked(relative: str) -> PurePosixPath:
+    path = PurePosixPath(relative)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"{relative!r} is not a path inside the output folder")
+    return path
+
+
+def _replace(target: Path, data: bytes) -> None:
+    # Write beside the target and rename, so a watcher never reads half a file.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

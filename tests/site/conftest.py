@@ -1,0 +1,53 @@
+"""Built sites shared by the site tests: each is built once per session, for real."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.loader import Content, load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def site_content() -> Content:
+    return load_content(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of ``content/``, built once per session by ``build_site`` as ``kb build`` does."""
+    base = tmp_path_factory.mktemp("build")
+    build_site(CONTENT, base / "site", base / "work")
+    return base / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve_site() -> Iterator[functools.partial[str]]:
+    """Serve a site folder on 127.0.0.1; call with the folder, get its base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(root: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield functools.partial(start)
+    for server in servers:
+        server.shutdown()
+        server.server_close()

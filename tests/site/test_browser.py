@@ -1,0 +1,137 @@
+"""The built site in a real browser: old links, the language switch, the redirect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request
+
+from tests.site.browser import chromium
+
+pytestmark = pytest.mark.browser
+
+OpenPage = Callable[..., Page]
+
+CODE = "0xc004f074"
+ANCHOR = "0xc004f074-no-key-management-service-kms-could-be-contacted"
+"""The example of the issue: an old link to the article with only the host changed."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path, serve_site) -> str:
+    return serve_site(built_site)
+
+
+@pytest.fixture
+def requests_elsewhere() -> list[str]:
+    """Every request a test's pages made to a host other than the test server."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
+    contexts: list[BrowserContext] = []
+
+    def open_page(locale: str = "it-IT", javascript: bool = True) -> Page:
+        context = browser.new_context(locale=locale, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+
+        def record(request: Request) -> None:
+            url = urlsplit(request.url)
+            if url.scheme not in ("file", "data", "blob") and url.hostname != "127.0.0.1":
+                requests_elsewhere.append(request.url)
+
+        page.on("request", record)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def test_old_anchor_link_lands_on_the_code_page(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
+) -> None:
+    page = open_page()
+    page.goto(f"{base_url}/it/#{ANCHOR}")
+    page.wait_for_url(f"{base_url}/it/{CODE}/")
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    assert requests_elsewhere == []
+
+
+def test_old_anchor_without_javascript_lands_on_a_link_to_the_code_page(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
+) -> None:
+    page = open_page(javascript=False)
+    page.goto(f"{base_url}/it/#{ANCHOR}")
+    assert page.url == f"{base_url}/it/#{ANCHOR}"
+    target = page.locator(f"[id='{ANCHOR}']")
+    target.click()
+    page.wait_for_url(f"{base_url}/it/{CODE}/")
+
+
+def test_a_later_hash_change_to_an_old_anchor_also_redirects(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
+) -> None:
+    page = open_page()
+    page.goto(f"{base_url}/en/")
+    page.evaluate(f"location.hash = '#{ANCHOR}'")
+    page.wait_for_url(f"{base_url}/en/{CODE}/")
+
+
+@pytest.mark.parametrize(("source", "target"), [("it", "en"), ("en", "it")])
+def test_language_switch_lands_on_the_same_code(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str], source: str, target: str
+) -> None:
+    page = open_page()
+    page.goto(f"{base_url}/{source}/{CODE}/#resolution")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a[data-kb-language='{target}']").click()
+    page.wait_for_url(f"{base_url}/{target}/{CODE}/#resolution")
+    assert page.locator("html").get_attribute("lang") == target
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    assert requests_elsewhere == []
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("it-IT", "it"), ("en-US", "en"), ("de-DE", "it")])
+def test_root_sends_the_reader_to_the_browser_language_keeping_the_fragment(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str], locale: str, lang: str
+) -> None:
+    page = open_page(locale=locale)
+    page.goto(f"{base_url}/#{ANCHOR}")
+    page.wait_for_url(f"{base_url}/{lang}/{CODE}/")
+
+
+def test_commands_have_a_working_copy_button(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
+) -> None:
+    page = open_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto(f"{base_url}/it/0x80070490/")
+    button = page.get_by_role("button", name="slmgr -ipk <chiave 5x5>", exact=False)
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == "slmgr -ipk <chiave 5x5>"
+
+
+def test_from_disk_the_switch_and_old_anchors_reach_pages_not_folders(
+    open_page: OpenPage, built_site: Path, requests_elsewhere: list[str]
+) -> None:
+    page = open_page()
+    page.goto((built_site / "it" / CODE / "index.html").as_uri())
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a[data-kb-language='en']").click()
+    page.wait_for_url((built_site / "en" / CODE / "index.html").as_uri())
+    page.goto((built_site / "index.html").as_uri() + f"#{ANCHOR}")
+    page.wait_for_url((built_site / "it" / CODE / "index.html").as_uri())
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    assert requests_elsewhere == []

@@ -1,0 +1,100 @@
+"""The site checker (generator.linkcheck) on small hand-made sites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.linkcheck import check_site, main
+
+
+def make(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_sound_site_has_no_problems(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "index.html": page('<a href="it/">it</a>'),
+            "it/index.html": page(
+                '<h1 id="top">x</h1><a href="0xc004f074/#resolution">r</a>'
+                '<a href="#top">top</a><a href="../">root</a>'
+                '<a href="https://learn.microsoft.com/">external page, fine</a>',
+                head='<link rel="stylesheet" href="assets/x.css?v=1">',
+            ),
+            "it/assets/x.css": "",
+            "it/0xc004f074/index.html": page(
+                '<h2 id="resolution">r</h2><a href="../index.html#top">back</a>'
+                '<a href="/it/">from the root</a><a href="mailto:a@b.c">mail</a>'
+            ),
+        },
+    )
+    assert check_site(tmp_path) == []
+
+
+def test_dead_links_are_reported(tmp_path: Path) -> None:
+    make(tmp_path, {"index.html": page('<a href="missing/">m</a><img src="nope.png">')})
+    assert check_site(tmp_path) == [
+        "index.html: dead link 'missing/'",
+        "index.html: dead link 'nope.png'",
+    ]
+
+
+def test_missing_anchors_are_reported_in_the_target_page(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "index.html": page('<a href="a/#resolution">r</a><a href="#nowhere">n</a>'),
+            "a/index.html": page('<h2 id="possible-cause">c</h2>'),
+        },
+    )
+    assert check_site(tmp_path) == [
+        "index.html: missing anchor '#nowhere': index.html has no id 'nowhere'",
+        "index.html: missing anchor 'a/#resolution': a/index.html has no id 'resolution'",
+    ]
+
+
+def test_a_folder_link_needs_an_index(tmp_path: Path) -> None:
+    make(tmp_path, {"index.html": page('<a href="a/">a</a>'), "a/other.html": page("")})
+    assert check_site(tmp_path) == ["index.html: dead link 'a/'"]
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    make(tmp_path, {"index.html": page('<p id="x"></p><p id="x"></p><a name="y"></a><b id="y">')})
+    assert check_site(tmp_path) == [
+        "index.html: duplicate id 'x'",
+        "index.html: duplicate id 'y'",
+    ]
+
+
+def test_resources_from_the_network_are_reported(tmp_path: Path) -> None:
+    head = (
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<script src="//cdn.example/x.js"></script>'
+    )
+    make(tmp_path, {"index.html": page("", head=head)})
+    assert check_site(tmp_path) == [
+        "index.html: loads //cdn.example/x.js from the network",
+        "index.html: loads https://fonts.googleapis.com/css?family=Roboto from the network",
+    ]
+
+
+def test_links_leaving_the_site_are_reported(tmp_path: Path) -> None:
+    make(tmp_path, {"index.html": page('<a href="../elsewhere/">x</a>')})
+    assert check_site(tmp_path) == ["index.html: link '../elsewhere/' leaves the site"]
+
+
+def test_the_command_line_exits_1_on_problems(tmp_path: Path, capsys) -> None:
+    make(tmp_path, {"index.html": page('<a href="missing.html">m</a>')})
+    assert main([str(tmp_path)]) == 1
+    assert "dead link 'missing.html'" in capsys.readouterr().out
+    (tmp_path / "missing.html").write_text(page(""), encoding="utf-8")
+    assert main([str(tmp_path)]) == 0

@@ -1,0 +1,94 @@
+"""Content → Markdown files (generator.renderer, generator.pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.loader import Content, load_content
+from generator.model import LANGUAGES
+from generator.renderer import meta_text, render_site
+
+HERE = Path(__file__).resolve().parent
+CONTENT = HERE.parent / "content"
+GOLDEN = HERE / "renderer" / "golden"
+GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490")
+"""A callout, a numbered list nested in a bulleted one, a placeholder in a command."""
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def rendered(content: Content) -> dict[str, dict[str, str]]:
+    return render_site(content)
+
+
+def split(page: str) -> tuple[dict[str, object], str]:
+    _, header, body = page.split("---\n", 2)
+    return yaml.safe_load(header), body
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", GOLDEN_CODES)
+def test_golden_code_pages(
+    rendered: dict[str, dict[str, str]], lang: str, slug: str, update_golden: bool
+) -> None:
+    actual = rendered[lang][f"{slug}/index.md"]
+    expected_file = GOLDEN / lang / f"{slug}.md"
+    if update_golden:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(actual, encoding="utf-8")
+    assert expected_file.is_file(), "no golden file: run pytest --update-golden and review it"
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_record_has_a_page_in_every_language(
+    content: Content, rendered: dict[str, dict[str, str]]
+) -> None:
+    expected = {"index.md"} | {f"{r.code.lower()}/index.md" for r in content.records}
+    for lang in LANGUAGES:
+        assert set(rendered[lang]) == expected
+
+
+def test_code_page_front_matter(content: Content, rendered: dict[str, dict[str, str]]) -> None:
+    meta, body = split(rendered["en"]["0x80070490/index.md"])
+    assert meta["title"] == "0x80070490 The product key you entered didn't work"
+    assert meta["code"] == "0x80070490"
+    assert meta["lang"] == "en"
+    assert "80070490" in meta["aliases"] and "2147943568" in meta["aliases"]
+    attribution = meta["attribution"]
+    assert attribution["license"] == "CC BY 4.0"
+    assert attribution["url"].startswith("https://learn.microsoft.com/en-us/")
+    assert "translation" in attribution
+    it_meta, _ = split(rendered["it"]["0x80070490/index.md"])
+    assert it_meta["attribution"]["url"].startswith("https://learn.microsoft.com/it-it/")
+    assert "translation" not in it_meta["attribution"]
+    assert body.lstrip().startswith(
+        "# 0x80070490 The product key you entered didn't work "
+        "{#0x80070490-the-product-key-you-entered-didnt-work}"
+    )
+
+
+def test_landing_page_carries_every_source_anchor(
+    content: Content, rendered: dict[str, dict[str, str]]
+) -> None:
+    anchors = content.article.anchors
+    for lang in LANGUAGES:
+        _, body = split(rendered[lang]["index.md"])
+        for anchor in (anchors.title, anchors.diagnostic_tool, anchors.summary, anchors.causes):
+            assert f"{{#{anchor}}}" in body
+        for record in content.records:
+            assert f"{{#{record.anchor} .kb-old-anchor}}" in body
+
+
+def test_description_quotes_cannot_end_an_html_attribute() -> None:
+    assert meta_text('Codice "Product Key" non\n valido "') == "Codice “Product Key” non valido ”"
+
+
+def test_rendering_is_deterministic(content: Content) -> None:
+    assert render_site(content) == render_site(content)
