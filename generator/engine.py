@@ -62,9 +62,16 @@ def write_config(lang: str, docs_dir: Path, work_dir: Path, *, watch: Path | Non
     return path
 
 
-def build(docs_dirs: dict[str, Path], out: Path, work_dir: Path) -> None:
+def build(
+    docs_dirs: dict[str, Path],
+    out: Path,
+    work_dir: Path,
+    *,
+    environment: dict[str, str] | None = None,
+) -> None:
     """Build each language's ``docs_dirs[lang]`` into ``out/{lang}``, the languages in
-    parallel; raise :class:`EngineError` with the engine's output if any build fails."""
+    parallel; raise :class:`EngineError` with the engine's output if any build fails.
+    ``environment`` is added to the engine's (``SOURCE_DATE_EPOCH``)."""
     failures = []
     with contextlib.ExitStack() as logs:
         running = []
@@ -74,7 +81,11 @@ def build(docs_dirs: dict[str, Path], out: Path, work_dir: Path) -> None:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
             command += ["-f", str(config), "-d", str((out / lang).resolve())]
             process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=_environment(environment),
+                cwd=PROJECT_ROOT,
             )
             running.append((lang, process, log))
         for lang, process, log in running:
