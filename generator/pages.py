@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import panels
 from generator.codes import forms, parse_code
 from generator.loader import Content
 from generator.model import ArticleText, CodeRecord
@@ -74,22 +75,20 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
         parts.append(f"> {escape_plain(text.summary_message)}")
     if text.explanation:
         parts.append(md(text.explanation))
+    parts.append(panels.decoding_panel(record, lang))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
     parts += [md(text.possible_cause)]
     parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
     parts += [md(text.resolution)]
     parts += [admonition("note", labels.note, md(note)) for note in text.notes]
-    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
-    kinds = [escape_plain(labels.activation_types[kind]) for kind in record.activation_types]
-    parts.append("\n".join(f"- {kind}" for kind in kinds))
     if record.diagnostic_tool:
-        url = f"{home}#{anchors.diagnostic_tool}"
-        parts.append(WORDING[lang].diagnostic_tool.format(url=url))
-    wanted = {parse_code(code) for code in record.related}
-    related = [r for r in content.records if parse_code(r.code) in wanted and r is not record]
+        section = f"{home}#{anchors.diagnostic_tool}"
+        parts.append(panels.diagnostic_tool_note(article, section, lang))
+    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
+    parts.append(panels.activation_type_links(article, record, home, anchors.summary, lang))
+    related = panels.related_section(content, record, lang)
     if related:
-        parts.append(f"**{escape_plain(WORDING[lang].see_also)}:**")
-        parts.append("\n".join(f"- {_code_link(r, lang, '../')}" for r in related))
+        parts.append(related)
     parts.append(f"[← {escape_plain(article.summary_title)}]({home}#{anchors.summary})")
     meta: dict[str, object] = {
         "title": f"{record.code} {text.title}",
@@ -123,6 +122,7 @@ def landing_page(content: Content, lang: str) -> Page:
     parts += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
     parts += [md(article.diagnostic_tool)]
     parts += [f"## {escape_plain(article.summary_title)} {{#{anchors.summary}}}"]
+    parts.append(panels.type_filter(article, lang))
     rows = ["| " + " | ".join(escape_plain(c) for c in article.summary_columns) + " |"]
     rows.append("| --- | --- | --- |")
     for record in content.records:
@@ -131,9 +131,7 @@ def landing_page(content: Content, lang: str) -> Page:
         # an element that leads to the code's page even without JavaScript.
         code = f"[{escape_plain(record.code)}]({page_dir(record)}/{LANDING})"
         code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
-        kinds = "<br>".join(
-            escape_plain(labels.activation_types[k]) for k in record.activation_types
-        )
+        kinds = panels.type_cell(article, record)
         rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
     parts.append("\n".join(rows))
     parts += [f"## {escape_plain(article.causes_title)} {{#{anchors.causes}}}"]

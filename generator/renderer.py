@@ -5,9 +5,9 @@ turns them into HTML. The layout is the URL scheme, a contract with tickets:
 ``index.md`` is the landing page and ``0xc004f074/index.md`` a code's page, so that the
 site has ``{lang}/`` and ``{lang}/0xc004f074/`` whatever the engine.
 
-``root_files`` are the two pages at the site's root, outside both languages: the language
+``root_files`` are the files at the site's root, outside both languages: the language
 redirect ``index.html`` and ``404.html``, plain self-contained HTML that works whatever
-the engine.
+the engine, and ``codes.json``, the codes as data for ticket systems.
 
 Front matter holds what templates and search need: ``title``, ``description``, ``lang``,
 ``attribution`` (the footer) and, on code pages, ``code`` and ``aliases``. Templates read
@@ -21,6 +21,7 @@ import re
 
 import yaml
 
+from generator.export import FILE_NAME, codes_json
 from generator.loader import Content
 from generator.model import LANGUAGES
 from generator.pages import Page, code_page, landing_page
@@ -145,7 +146,8 @@ def _choices(content: Content, prefix: str) -> str:
 
 
 def root_files(content: Content) -> dict[str, str]:
-    """``index.html`` (language redirect) and ``404.html``, by file name."""
+    """``index.html`` (language redirect), ``404.html`` and ``codes.json`` (the codes as
+    data, :mod:`generator.export`), by file name."""
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
     script = _REDIRECT % {"languages": languages}
@@ -155,4 +157,8 @@ def root_files(content: Content) -> dict[str, str]:
     # A 404 page is served at any depth, so its links start at the server's root.
     missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
-    return {"index.html": index, "404.html": _page(missing, "", body)}
+    return {
+        "index.html": index,
+        "404.html": _page(missing, "", body),
+        FILE_NAME: codes_json(content),
+    }

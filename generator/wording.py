@@ -34,9 +34,22 @@ class Wording:
     translation: str | None
     """Notice that the text is our translation; ``None`` for the source's language."""
     diagnostic_tool: str
-    """Markdown sentence for codes the diagnostic tool supports; ``{url}`` is its section."""
-    see_also: str
-    """Label of the related codes."""
+    """Markdown note on codes the diagnostic tool supports: ``{tool}`` is the tool's
+    download link, ``{section}`` the landing page's section, ``{title}`` its title."""
+    related_codes: str
+    """Heading of the section that lists codes sharing a cause or resolution."""
+    decoding: str
+    """Title of the panel that decodes the code as an HRESULT."""
+    decoding_columns: tuple[str, str]
+    """Column headers of the decoding panel."""
+    type_link_title: str
+    """Tooltip of an activation type on a code page: it opens the filtered summary table."""
+    filter_label: str
+    """Label of the activation-type filter above the summary table."""
+    filter_all: str
+    """The filter button that shows every code."""
+    filter_status: str
+    """How many rows the filter shows; ``{shown}`` and ``{total}`` are numbers."""
     alerts: dict[str, str]
     """Titles of callouts other than notes (``labels.note`` titles notes)."""
 
@@ -51,9 +64,18 @@ WORDING: dict[str, Wording] = {
         license="licenza",
         translation=None,
         diagnostic_tool=(
-            "Questo codice di errore è supportato dallo [strumento di diagnostica]({url})."
+            "Questo codice di errore è supportato dall'Assistente di supporto e ripristino di"
+            " Microsoft: [scarica lo strumento di diagnostica]({tool}). Lo strumento prova ad"
+            " attivare Windows e, se riceve questo codice, propone una soluzione mirata."
+            " Vedi anche [{title}]({section})."
         ),
-        see_also="Vedi anche",
+        related_codes="Codici correlati",
+        decoding="Decodifica del codice (HRESULT)",
+        decoding_columns=("Campo", "Contenuto"),
+        type_link_title="Mostra nella tabella di riepilogo i codici di questo tipo",
+        filter_label="Tipo di attivazione:",
+        filter_all="Tutti",
+        filter_status="{shown} codici su {total}",
         alerts={
             "tip": "Suggerimento",
             "important": "Importante",
@@ -72,8 +94,18 @@ WORDING: dict[str, Wording] = {
             "English text: translation by this project of the Italian original; "
             "it is not Microsoft's English article."
         ),
-        diagnostic_tool="The [diagnostic tool]({url}) supports this error code.",
-        see_also="See also",
+        diagnostic_tool=(
+            "Microsoft Support and Recovery Assistant supports this error code:"
+            " [download the diagnostic tool]({tool}). The tool tries to activate Windows and,"
+            " if it gets this code, offers a targeted solution. See also [{title}]({section})."
+        ),
+        related_codes="Related codes",
+        decoding="Code decoding (HRESULT)",
+        decoding_columns=("Field", "Content"),
+        type_link_title="Show the codes of this type in the summary table",
+        filter_label="Activation type:",
+        filter_all="All",
+        filter_status="{shown} of {total} codes",
         alerts={
             "tip": "Tip",
             "important": "Important",

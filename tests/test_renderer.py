@@ -14,8 +14,9 @@ from generator.renderer import meta_text, render_site
 HERE = Path(__file__).resolve().parent
 CONTENT = HERE.parent / "content"
 GOLDEN = HERE / "renderer" / "golden"
-GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490")
-"""A callout, a numbered list nested in a bulleted one, a placeholder in a command."""
+GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490", "0xc004f074")
+"""A callout, a numbered list nested in a bulleted one, a placeholder in a command, the
+diagnostic-tool note."""
 
 
 @pytest.fixture(scope="module")
