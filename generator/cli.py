@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.commands import build, check, lookup, serve
+from generator.commands import build, check, linkcheck, lookup, serve
 from generator.commands.import_ import import_
 
 __all__ = ["main"]
@@ -22,3 +22,4 @@ main.add_command(check.command)
 main.add_command(import_)
 main.add_command(build.command)
 main.add_command(serve.command)
+main.add_command(linkcheck.command)
