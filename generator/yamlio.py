@@ -8,6 +8,7 @@ schema field order, multi-line strings as literal blocks (``|-``), UTF-8 text in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -109,13 +110,19 @@ def write_atomic(path: Path, text: str) -> None:
 def staged(texts: Mapping[Path, str]) -> Iterator[Callable[[], None]]:
     """Write each text to a temporary file beside its path; yields ``commit``, which moves
     them all into place. Temporaries not committed are removed on the way out, whatever
-    happens, so a failure while staging leaves every path as it was."""
+    happens, so a failure while staging leaves every path as it was, and no folder
+    created for it behind."""
     temporaries: dict[Path, Path] = {}
+    created: list[Path] = []
+    committed = False
     try:
         for path, text in texts.items():
+            created += _make_parents(path.parent)
             temporaries[path] = _temporary_copy(path, text)
 
         def commit() -> None:
+            nonlocal committed
+            committed = True
             for path in list(temporaries):
                 os.replace(temporaries.pop(path), path)
 
@@ -123,10 +130,20 @@ def staged(texts: Mapping[Path, str]) -> Iterator[Callable[[], None]]:
     finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
+        if not committed:
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):  # not empty: something else is in it
+                    folder.rmdir()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return list(reversed(missing))
 
 
 def _temporary_copy(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temporary = Path(name)
     try:

@@ -248,6 +248,27 @@ def test_raw_html(content: Path) -> None:
     )
 
 
+def test_image_and_unsafe_link(content: Path) -> None:
+    edit(
+        content,
+        DENIED,
+        "  resolution: Run",
+        # Folded, because a plain YAML value cannot start with "!".
+        "  resolution: >-\n    ![logo](https://example.com/x.png) [here](javascript:alert(1)) Run",
+    )
+    line = line_of(content, DENIED, "resolution: >-")
+    assert_problems(
+        check(content),
+        content,
+        f"{DENIED}:{line}: en.resolution: URLs differ between it and en: "
+        "only in en: https://example.com/x.png",
+        f"{DENIED}:{line}: en.resolution: image not allowed: '![logo](https://example.com/x.png)' "
+        "(pages load nothing from outside the site)",
+        f"{DENIED}:{line}: en.resolution: link target not allowed: 'javascript:alert(1)' "
+        "(links go to http:// or https:// URLs)",
+    )
+
+
 # --- kb import ------------------------------------------------------------------------------
 
 
@@ -319,6 +340,19 @@ def test_import_of_a_source_without_a_code_that_has_a_record(content: Path) -> N
         "`kb import --prune` deletes this record, and its English text with it\n"
         "Nothing was written.\n"
     )
+
+
+def test_import_that_cannot_write_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "sources").write_text("a file where the sources folder should be\n")
+    run = kb("import", ROOT / "content" / SOURCE, "--lang", "it", "--content", content)
+    assert (run.code, run.out) == (2, "")
+    assert (
+        run.err
+        == f"kb import: cannot write {content / 'sources'}: File exists\nNothing was written.\n"
+    )
+    assert sorted(path.name for path in content.iterdir()) == ["sources"]
 
 
 # --- kb lookup ------------------------------------------------------------------------------
