@@ -17,7 +17,7 @@ from pathlib import Path
 from generator import engine
 from generator.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
 from generator.check import checked_content
-from generator.errors import KbError
+from generator.errors import KbError, UsageError
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.model import LANGUAGES
@@ -62,6 +62,7 @@ def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
     started = time.monotonic()
     docs_root = work_dir / "docs"
     out = out.resolve()
+    _refuse_to_replace_what_holds(out, content_root, work_dir)
     with publishing(out):
         content, reports = generate(content_root, docs_root)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
@@ -89,3 +90,15 @@ def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
         written=sum(len(report.written) for report in reports.values()),
         seconds=time.monotonic() - started,
     )
+
+
+def _refuse_to_replace_what_holds(out: Path, *inputs: Path) -> None:
+    """``--out`` is replaced as a whole: it must not hold the content, the work folder, the
+    project or the current folder (``kb build --out .`` would swap the project away)."""
+    for inside in (*inputs, engine.PROJECT_ROOT, Path.cwd()):
+        inside = inside.resolve()
+        if inside == out or out in inside.parents:
+            raise UsageError(
+                f"--out {out} holds {inside}; the build replaces --out as a whole, "
+                "so give it a folder of its own (default: site)"
+            )

@@ -385,6 +385,18 @@ def test_lookup_on_broken_content(content: Path) -> None:
     )
 
 
+def test_build_refuses_to_replace_a_folder_that_holds_its_input(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    before = sorted(path.name for path in tmp_path.iterdir())
+    run = kb("build", "--out", ".", cwd=tmp_path)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        f"error: --out {tmp_path} holds {tmp_path / 'content'}; the build replaces --out as a "
+        "whole, so give it a folder of its own (default: site)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
 # --- usage errors ---------------------------------------------------------------------------
 
 
