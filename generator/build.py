@@ -18,6 +18,7 @@ from generator import engine
 from generator.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
 from generator.check import checked_content
 from generator.errors import KbError, UsageError
+from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.model import LANGUAGES
@@ -74,7 +75,10 @@ def build_site(content_root: Path, out: Path, work_dir: Path) -> BuildReport:
                 work_dir,
                 environment={ENVIRONMENT_VARIABLE: str(epoch)},
             )
-            for name, text in root_files(content).items():
+            outside = root_files(content, not_found_head=rescue_script(content))
+            outside |= go_files(content)
+            for name, text in outside.items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_text(text, encoding="utf-8")
             problems = check_site(staging)
             if problems:

@@ -67,6 +67,7 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
         return to_pymd(markdown, titles, link_code)
 
     parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
+    parts.append(_aliases(record, lang))
     if text.full_message:
         parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
     else:
@@ -95,8 +96,18 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
         "description": text.summary_message,
         "code": record.canonical,
         "aliases": forms(parse_code(record.code)).aliases(),
+        "code_title": text.title,
     }
     return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
+
+
+def _aliases(record: CodeRecord, lang: str) -> str:
+    """The other ways tickets and logs write the code, under the title: readers recognise
+    what they pasted, and the search index holds every spelling."""
+    code = forms(parse_code(record.code))
+    shown = [code.canonical, code.bare_upper, code.unsigned_decimal, code.signed_decimal]
+    spellings = " · ".join(f"`{form}`" for form in dict.fromkeys(shown) if form != record.code)
+    return f"{escape_plain(WORDING[lang].also_shown_as)}: {spellings}\n{{: .kb-aliases }}"
 
 
 def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:

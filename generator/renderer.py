@@ -10,8 +10,8 @@ redirect ``index.html`` and ``404.html``, plain self-contained HTML that works w
 the engine, and ``codes.json``, the codes as data for ticket systems.
 
 Front matter holds what templates and search need: ``title``, ``description``, ``lang``,
-``attribution`` (the footer) and, on code pages, ``code`` and ``aliases``. Templates read
-``page.meta``; new keys can be added without touching them.
+``attribution`` (the footer) and, on code pages, ``code``, ``code_title`` and ``aliases``.
+Templates read ``page.meta``; new keys can be added without touching them.
 """
 
 from __future__ import annotations
@@ -145,9 +145,10 @@ def _choices(content: Content, prefix: str) -> str:
     return f"<ul>\n{items}</ul>\n"
 
 
-def root_files(content: Content) -> dict[str, str]:
+def root_files(content: Content, not_found_head: str = "") -> dict[str, str]:
     """``index.html`` (language redirect), ``404.html`` and ``codes.json`` (the codes as
-    data, :mod:`generator.export`), by file name."""
+    data, :mod:`generator.export`), by file name; ``not_found_head`` goes into the 404
+    page's head (the rescue of addresses that are a code, :mod:`generator.golinks`)."""
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
     script = _REDIRECT % {"languages": languages}
@@ -159,6 +160,6 @@ def root_files(content: Content) -> dict[str, str]:
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
     return {
         "index.html": index,
-        "404.html": _page(missing, "", body),
+        "404.html": _page(missing, not_found_head, body),
         FILE_NAME: codes_json(content),
     }

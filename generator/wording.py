@@ -50,6 +50,8 @@ class Wording:
     """The filter button that shows every code."""
     filter_status: str
     """How many rows the filter shows; ``{shown}`` and ``{total}`` are numbers."""
+    also_shown_as: str
+    """Label of the other spellings of a code, under its title (they are searchable too)."""
     alerts: dict[str, str]
     """Titles of callouts other than notes (``labels.note`` titles notes)."""
 
@@ -76,6 +78,7 @@ WORDING: dict[str, Wording] = {
         filter_label="Tipo di attivazione:",
         filter_all="Tutti",
         filter_status="{shown} codici su {total}",
+        also_shown_as="Noto anche come",
         alerts={
             "tip": "Suggerimento",
             "important": "Importante",
@@ -106,6 +109,7 @@ WORDING: dict[str, Wording] = {
         filter_label="Activation type:",
         filter_all="All",
         filter_status="{shown} of {total} codes",
+        also_shown_as="Also shown as",
         alerts={
             "tip": "Tip",
             "important": "Important",

@@ -1,0 +1,65 @@
+/* The copy controls of a code page (overrides/partials/actions.html): the page's canonical
+   address, or one line for a ticket, "0xC004F074 — title — address". */
+(function () {
+  "use strict";
+
+  /* The page's own address, without query or fragment: the canonical link when the site
+     has a site_url, else where the reader is. */
+  function canonical() {
+    var link = document.querySelector('link[rel="canonical"]');
+    return link ? link.href : location.href.split(/[?#]/)[0];
+  }
+
+  /* navigator.clipboard needs a secure context; an intranet over plain http is not one. */
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (error) {
+        copied = false;
+      }
+      document.body.removeChild(area);
+      if (copied) {
+        resolve();
+      } else {
+        reject(new Error("copy refused"));
+      }
+    });
+  }
+
+  function done(button) {
+    var meta = document.querySelector('meta[name="kb:copied"]');
+    var title = button.title;
+    button.classList.add("kb-copy-link--done");
+    button.title = meta ? meta.content : title;
+    setTimeout(function () {
+      button.classList.remove("kb-copy-link--done");
+      button.title = title;
+    }, 2000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-kb-copy]");
+    if (!button) {
+      return;
+    }
+    var url = canonical();
+    var text = button.getAttribute("data-kb-copy") === "line"
+      ? button.getAttribute("data-kb-line") + " — " + url
+      : url;
+    copy(text).then(function () {
+      done(button);
+    }, function () {});
+  });
+})();

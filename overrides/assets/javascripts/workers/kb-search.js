@@ -1,0 +1,132 @@
+/* Material's search worker with our query rewrite in front of it.
+
+   Material 9 offers no hook to rewrite a query: its transform runs inside its own worker,
+   and it reads every "-" that starts a word as NOT, so -1073418124 excluded the very page
+   asked for. overrides/main.html points the theme at this file (before Material's bundle
+   reads its configuration), naming Material's worker in ?material=; this file loads it and
+   rewrites each query message before Material's handler sees it.
+
+   generator/searchquery.py performs the same rewrite for `kb search`: change both together
+   (the browser tests compare their first results on tests/search/queries.yaml).
+
+   The rewrite, for each part of the query between white space:
+   - a complete code in any form (0xC004F074, C004F074, 3221549172, -1073418124, or the
+     8 bare digits of 0x80070005) that has a page on this site becomes that page's token
+     (0xc004f074), so decimals find their page;
+   - a leading "-" goes: here it is the sign of a decimal or a command's switch
+     (slmgr -ipk), never Material's NOT;
+   - when the site stems (Italian), plain words are split like the index and stemmed:
+     Material appends "*" to every term, and lunr skips the stemmer for such terms, so
+     "chiavi*" would never meet the indexed stem "chiav" otherwise. */
+(function () {
+  "use strict";
+
+  var SETUP = 0;
+  var QUERY = 2;
+  var EDGE_PUNCTUATION = /^[()[\]{}<>,.;:!?'"`«»“”‘’]+|[()[\]{}<>,.;:!?'"`«»“”‘’]+$/g;
+  /* Parts that use lunr's query syntax are left to Material as they are. */
+  var SYNTAX = /^[+-]|[*~^:"]/;
+  var PAGE = /^(0x[0-9a-f]{8})\/$/;
+
+  var material = new URL(self.location.href).searchParams.get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
+    throw new Error("kb-search.js needs ?material=search.<hash>.min.js");
+  }
+  importScripts("../kb-codes.js");
+
+  var pages = {};
+  var separator = /[\s-]+/;
+  var stemming = false;
+  var language = "en";
+
+  function setup(config, docs) {
+    pages = {};
+    docs.forEach(function (doc) {
+      var match = PAGE.exec(doc.location);
+      if (match) {
+        pages[match[1]] = true;
+      }
+    });
+    separator = new RegExp(config.separator, "g");
+    stemming = config.pipeline.indexOf("stemmer") >= 0;
+    language = config.lang.length === 1 ? config.lang[0] : "en";
+  }
+
+  /* The stemmer of the index (lunr-languages loads it while Material handles SETUP). */
+  function stem(word) {
+    var lunr = self.lunr;
+    var stemmer = language === "en" ? lunr.stemmer : lunr[language].stemmer;
+    return stemmer(new lunr.Token(word)).toString();
+  }
+
+  /* The non-empty pieces of text between separators, as Material's tokenizer cuts them. */
+  function pieces(text) {
+    var found = [];
+    var start = 0;
+    var match;
+    separator.lastIndex = 0;
+    while ((match = separator.exec(text)) !== null) {
+      if (match.index > start) {
+        found.push(text.slice(start, match.index));
+      }
+      start = match.index + match[0].length;
+      if (match[0].length === 0) {
+        separator.lastIndex = match.index + 1;
+      }
+    }
+    if (start < text.length) {
+      found.push(text.slice(start));
+    }
+    return found;
+  }
+
+  function pageOf(value) {
+    if (value === null) {
+      return null;
+    }
+    var slug = KbCodes.slug(value);
+    return pages[slug] ? slug : null;
+  }
+
+  function rewritePart(part) {
+    var core = part.replace(EDGE_PUNCTUATION, "");
+    var code = KbCodes.parse(core);
+    if (code.value !== null) {
+      var page = pageOf(code.value) || pageOf(KbCodes.hexReading(core));
+      if (page) {
+        return stemming ? stem(page) : page;
+      }
+    }
+    part = part.replace(/^-+/, "");
+    if (!stemming || SYNTAX.test(part)) {
+      return part;
+    }
+    return pieces(part.toLowerCase()).map(stem).join(" ");
+  }
+
+  function rewrite(query) {
+    return query.split(/\s+/).map(rewritePart).join(" ");
+  }
+
+  function intercept(message) {
+    if (message && message.type === SETUP) {
+      setup(message.data.config, message.data.docs);
+    } else if (message && message.type === QUERY && typeof message.data === "string") {
+      return { type: QUERY, data: rewrite(message.data) };
+    }
+    return message;
+  }
+
+  /* Material's worker registers its message handler with a bare addEventListener(); hand
+     it our rewritten message instead of the original event. */
+  var listen = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") {
+      return listen.call(self, type, listener, options);
+    }
+    return listen.call(self, type, function (event) {
+      return listener({ data: intercept(event.data) });
+    }, options);
+  };
+  importScripts(material);
+})();

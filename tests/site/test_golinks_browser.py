@@ -1,0 +1,202 @@
+"""Deep links in chromium: go/?code=…, the 404 rescue of code addresses, copy-link buttons,
+and the browser's code forms against generator.codes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Browser, Page
+
+from generator.codes import forms, hex_reading, parse_code
+from generator.commands.lookup import closest_codes
+from generator.engine import OVERRIDES
+from generator.errors import CodeFormatError
+from generator.loader import Content
+from tests.site.browser import chromium
+
+pytestmark = pytest.mark.browser
+
+CODE = "0xC004F074"
+SLUG = "0xc004f074"
+
+
+class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site's root 404.html for a missing file, as nginx's error_page does."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_NotFoundHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator:
+    contexts = []
+
+    def open_page(locale: str = "it-IT", **options: object) -> Page:
+        context = browser.new_context(locale=locale, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def every_form(code: str) -> list[str]:
+    found = forms(parse_code(code))
+    spellings = [found.canonical, found.slug, found.bare_upper, found.bare_lower]
+    return [*spellings, found.unsigned_decimal, found.signed_decimal]
+
+
+@pytest.mark.parametrize("form", every_form(CODE))
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_go_sends_every_form_to_the_page_in_the_language_asked(
+    open_page, base: str, form: str, lang: str
+) -> None:
+    page = open_page(locale="de-DE")
+    page.goto(f"{base}/go/?code={form}&lang={lang}")
+    page.wait_for_url(f"{base}/{lang}/{SLUG}/", wait_until="commit")
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"), [("en-US", "en"), ("it-IT", "it"), ("de-DE", "it"), ("en-GB", "en")]
+)
+def test_go_without_lang_follows_the_browser_then_italian(
+    open_page, base: str, locale: str, lang: str
+) -> None:
+    page = open_page(locale=locale)
+    page.goto(f"{base}/go/?code=80070005")
+    page.wait_for_url(f"{base}/{lang}/0x80070005/", wait_until="commit")
+
+
+def test_go_explains_an_unknown_code_with_the_closest_ones(
+    open_page, base: str, site_content: Content
+) -> None:
+    page = open_page()
+    page.goto(f"{base}/go/?code=-1073418123&lang=en")
+    message = page.locator("#kb-go-message").text_content() or ""
+    assert "0xC004F075" in message and "3221549173" in message
+    known = sorted(int(record.canonical, 16) for record in site_content.records)
+    nearest = [f"{value:#010X}".replace("0X", "0x") for value in closest_codes(0xC004F075, known)]
+    listed = page.locator("#kb-go-closest-list a").all_text_contents()
+    assert [text.split(" ")[0] for text in listed] == nearest
+    assert page.locator("table a").count() == 2 * len(site_content.records)
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_go_explains_malformed_input_in_italian(open_page, base: str) -> None:
+    page = open_page()
+    page.goto(f"{base}/go/?code=C004F07G")
+    message = page.locator("#kb-go-message").text_content() or ""
+    assert message == "«C004F07G» non è un codice di errore: «G» non è una cifra esadecimale."
+    # What the reader typed is shown as text, never as markup.
+    page.goto(f"{base}/go/?code=%3Cimg%20src%3Dx%3E&lang=en")
+    assert page.locator("#kb-go-message img").count() == 0
+    assert "<img src=x>" in (page.locator("#kb-go-message").text_content() or "")
+
+
+def test_go_works_from_file(open_page, built_site: Path) -> None:
+    page = open_page()
+    page.goto(f"{(built_site / 'go' / 'index.html').as_uri()}?code=C004F074&lang=en")
+    page.wait_for_url(f"{(built_site / 'en' / SLUG / 'index.html').as_uri()}", wait_until="commit")
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/0xC004F074", f"/it/{SLUG}/"),
+        ("/it/C004F074/", f"/it/{SLUG}/"),
+        ("/en/-1073418124", f"/en/{SLUG}/"),
+        ("/en/0xC004F074/index.html", f"/en/{SLUG}/"),
+        ("/it/0xC004F075", "/go/?code=0xC004F075&lang=it"),
+    ],
+)
+def test_404_sends_a_code_address_to_its_page(open_page, base: str, path: str, target: str) -> None:
+    page = open_page()
+    page.goto(f"{base}{path}")
+    page.wait_for_url(f"{base}{target}", wait_until="commit")
+
+
+def test_404_leaves_other_addresses_alone(open_page, base: str) -> None:
+    page = open_page()
+    response = page.goto(f"{base}/it/2024")
+    assert response is not None and response.status == 404
+    page.wait_for_timeout(300)
+    assert page.url == f"{base}/it/2024"
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_copy_link_buttons_put_the_link_and_the_ticket_line_on_the_clipboard(
+    open_page, base: str, site_content: Content, lang: str
+) -> None:
+    page = open_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{base}/{lang}/{SLUG}/")
+    url = f"{base}/{lang}/{SLUG}/"
+    record = next(r for r in site_content.records if r.canonical == CODE)
+    page.locator('button[data-kb-copy="url"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    page.locator('button[data-kb-copy="line"]').click()
+    title = getattr(record, lang).title
+    assert page.evaluate("navigator.clipboard.readText()") == f"{CODE} — {title} — {url}"
+
+
+@pytest.fixture(scope="module")
+def codes_page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page()
+    page.add_script_tag(path=str(OVERRIDES / "assets" / "javascripts" / "kb-codes.js"))
+    yield page
+    page.close()
+
+
+CODE_TEXT = st.one_of(
+    st.text(alphabet="0123456789abcdefABCDEFxXgG+- _\t", max_size=14),
+    st.integers(min_value=-(2**33), max_value=2**33).map(str),
+    st.integers(min_value=0, max_value=2**36).map(hex),
+    st.integers(min_value=0, max_value=2**32 - 1).map(lambda v: f"{v:08X}"),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=CODE_TEXT)
+def test_the_browser_reads_codes_as_python_does(codes_page: Page, text: str) -> None:
+    answer = codes_page.evaluate("t => [KbCodes.parse(t), KbCodes.hexReading(t)]", text)
+    try:
+        expected = {"value": parse_code(text), "reason": None}
+    except CodeFormatError as error:
+        expected = {"value": None, "reason": error.reason}
+    assert {key: answer[0][key] for key in ("value", "reason")} == expected
+    assert answer[1] == hex_reading(text)
