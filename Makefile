@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint serve clean venv chromium nginx screenshots bench
+.PHONY: site test lint serve clean venv chromium nginx screenshots bench vendor
 
 site: $(STAMP)
 	$(KB) build
@@ -47,6 +47,16 @@ nginx:
 # The README's pictures of a code page in each language (docs/screenshots/).
 screenshots: site chromium
 	$(BIN)/python -m tests.site.screenshots site docs/screenshots
+
+# The iframe-worker shim of the offline bundle (vendor/iframe-worker/), fetched again from
+# the npm registry; npm checks the tarball's integrity.
+IFRAME_WORKER := 1.0.4
+vendor:
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent iframe-worker@$(IFRAME_WORKER) >/dev/null \
+	  && tar xzf iframe-worker-$(IFRAME_WORKER).tgz \
+	  && cp package/shim/index.js $(CURDIR)/vendor/iframe-worker/shim.js \
+	  && cp package/LICENSE $(CURDIR)/vendor/iframe-worker/LICENSE \
+	  && rm -rf $$tmp && echo "vendor/iframe-worker: iframe-worker $(IFRAME_WORKER)"
 
 clean:
 	rm -rf site dist build

@@ -4,36 +4,70 @@ The engine runs as a subprocess (``python -m mkdocs …``) on a small configurat
 that INHERITs the committed ``config/{lang}.yml`` and only points it at our folders; no
 MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.yml``)
 means changing this file and nothing else.
+
+A build is a list of independent :class:`EngineTask` s, one language into one folder each,
+run side by side. An offline task builds the same pages for ``file://``: Material's
+``offline`` plugin (no directory URLs, the search index inlined into a script), our copy
+of the ``iframe-worker`` shim instead of unpkg.com's, and nothing a reader on disk cannot
+use (source maps, sitemaps, the JSON search index, other languages' stemmers).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.errors import KbError
 
-__all__ = ["PROJECT_ROOT", "EngineError", "build", "serve", "write_config"]
+__all__ = ["PROJECT_ROOT", "EngineError", "EngineTask", "build", "serve", "write_config"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = PROJECT_ROOT / "config"
 OVERRIDES = PROJECT_ROOT / "overrides"
 REGENERATE_HOOK = PROJECT_ROOT / "hooks" / "regenerate.py"
+IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
 
 # Pages the engine writes that cannot work on our site. MkDocs links the assets of its
 # 404 page from "/" when site_url is unset, but each language lives in its own folder;
 # the site's root 404.html replaces them.
 _UNUSABLE = ("404.html",)
+# What a reader on disk cannot use. From file:// Material's bundle loads the index from
+# search_index.js, never search_index.json; no browser asks for a sitemap.
+_UNUSED_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+# Where the shim goes in each language; Material's offline plugin adds no unpkg.com
+# script when a polyfill's URL already names iframe-worker.
+_SHIM = "assets/javascripts/iframe-worker/shim.js"
+_LUNR = "assets/javascripts/lunr"
+_SOURCE_MAP_COMMENT = re.compile(r"\n(?://|/\*)# sourceMappingURL=\S+(?: \*/)?\s*\Z")
 
 
 class EngineError(KbError):
     """The engine failed (a warning under ``--strict`` counts); carries its output."""
+
+
+@dataclass(frozen=True)
+class EngineTask:
+    """One run of the engine: the Markdown of ``docs_dir`` in ``lang`` → the site in ``out``."""
+
+    lang: str
+    docs_dir: Path
+    out: Path
+    offline: bool = False
+    """Built to be opened from ``file://`` (the offline bundle) rather than served."""
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}.offline" if self.offline else self.lang
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -41,45 +75,52 @@ def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
-def write_config(lang: str, docs_dir: Path, work_dir: Path, *, watch: Path | None = None) -> Path:
-    """Write ``work_dir/mkdocs.{lang}.yml``: ``config/{lang}.yml`` reading ``docs_dir``.
+def write_config(
+    lang: str,
+    docs_dir: Path,
+    work_dir: Path,
+    *,
+    offline: bool = False,
+    watch: Path | None = None,
+) -> Path:
+    """Write ``work_dir/mkdocs.{lang}[.offline].yml``: ``config/{lang}.yml`` reading ``docs_dir``.
 
     Paths in a MkDocs config are relative to the file given with ``-f``, so every path the
-    committed config sets is repeated here, absolute. With ``watch``, the live preview also
-    watches that folder and regenerates the pages before each rebuild.
+    committed config sets is repeated here, absolute. ``offline`` adds Material's offline
+    plugin (``plugins`` is a mapping in ``mkdocs.yml``, so INHERIT merges it with the
+    search plugin's settings) and our shim. With ``watch``, the live preview also watches
+    that folder and regenerates the pages before each rebuild.
     """
     settings: dict[str, object] = {
         "INHERIT": str(CONFIG_DIR / f"{lang}.yml"),
         "docs_dir": str(docs_dir.resolve()),
         "theme": {"custom_dir": str(OVERRIDES)},
     }
+    if offline:
+        settings["plugins"] = {"offline": {}}
+        settings["extra"] = {"polyfills": [_SHIM]}
     if watch is not None:
         settings["watch"] = [str(watch.resolve())]
         settings["hooks"] = [str(REGENERATE_HOOK)]
     work_dir.mkdir(parents=True, exist_ok=True)
-    path = work_dir / f"mkdocs.{lang}.yml"
+    path = work_dir / f"mkdocs.{lang}{'.offline' if offline else ''}.yml"
     path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return path
 
 
 def build(
-    docs_dirs: dict[str, Path],
-    out: Path,
-    work_dir: Path,
-    *,
-    environment: dict[str, str] | None = None,
+    tasks: list[EngineTask], work_dir: Path, *, environment: dict[str, str] | None = None
 ) -> None:
-    """Build each language's ``docs_dirs[lang]`` into ``out/{lang}``, the languages in
-    parallel; raise :class:`EngineError` with the engine's output if any build fails.
-    ``environment`` is added to the engine's (``SOURCE_DATE_EPOCH``)."""
+    """Run every task, all side by side; raise :class:`EngineError` with the engine's
+    output if any fails. ``environment`` is added to the engine's (``SOURCE_DATE_EPOCH``)."""
     failures = []
     with contextlib.ExitStack() as logs:
         running = []
-        for lang, docs_dir in docs_dirs.items():
-            config = write_config(lang, docs_dir, work_dir)
+        for task in tasks:
+            config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
             log = logs.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))
             command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-            command += ["-f", str(config), "-d", str((out / lang).resolve())]
+            command += ["-f", str(config), "-d", str(task.out.resolve())]
             process = subprocess.Popen(
                 command,
                 stdout=log,
@@ -87,16 +128,75 @@ def build(
                 env=_environment(environment),
                 cwd=PROJECT_ROOT,
             )
-            running.append((lang, process, log))
-        for lang, process, log in running:
+            running.append((task, process, log))
+        for task, process, log in running:
             if process.wait() != 0:
                 log.seek(0)
-                failures.append(f"mkdocs build ({lang}) failed:\n{log.read().rstrip()}")
+                failures.append(f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}")
     if failures:
         raise EngineError("\n\n".join(failures))
-    for lang in docs_dirs:
-        for name in _UNUSABLE:
-            (out / lang / name).unlink(missing_ok=True)
+    # Every offline language keeps the stemmers of all of them, so that their assets stay
+    # identical and the bundle can share one copy (generator.offline).
+    offline = [task for task in tasks if task.offline]
+    lunr_needed = set().union(*(_lunr_files(_search_languages(task)) for task in offline))
+    for task in tasks:
+        _tidy(task, lunr_needed)
+
+
+def _tidy(task: EngineTask, lunr_needed: set[str]) -> None:
+    """Remove what the site cannot use; offline, add the shim and keep the bundle slim."""
+    for name in _UNUSABLE:
+        (task.out / name).unlink(missing_ok=True)
+    if not task.offline:
+        return
+    for name in _UNUSED_OFFLINE:
+        (task.out / name).unlink(missing_ok=True)
+    for source_map in sorted(task.out.rglob("*.map")):
+        source_map.unlink()
+        _drop_source_map_comment(source_map.with_suffix(""))
+    for script in sorted((task.out / _LUNR).rglob("*")):
+        if script.is_file() and script.relative_to(task.out / _LUNR).as_posix() not in lunr_needed:
+            script.unlink()
+    shim = task.out / _SHIM
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(IFRAME_WORKER / "shim.js", shim)
+    shutil.copyfile(IFRAME_WORKER / "LICENSE", shim.parent / "LICENSE")
+
+
+def _drop_source_map_comment(script: Path) -> None:
+    """Remove the comment naming a deleted source map, which developer tools would ask for."""
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    kept = _SOURCE_MAP_COMMENT.sub("\n", text)
+    if kept != text:
+        script.write_text(kept, encoding="utf-8")
+
+
+def _search_languages(task: EngineTask) -> list[str]:
+    """The languages of the task's search index (Material's ``search.lang``)."""
+    index = task.out / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+
+
+def _lunr_files(languages: list[str]) -> set[str]:
+    """The lunr-languages scripts Material's search worker imports for ``languages``
+    (paths under ``assets/javascripts/lunr/``); English needs none."""
+    needed = set()
+    for lang in languages:
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        elif lang in ("hi", "th"):
+            needed.add("wordcut.js")
+        if lang != "en":
+            needed.add(f"min/lunr.{lang}.min.js")
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return needed
 
 
 def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, address: str) -> int:

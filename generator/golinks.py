@@ -164,14 +164,15 @@ def rescue_script(content: Content) -> str:
     return _inline(data, call)
 
 
-def go_files(content: Content) -> dict[str, str]:
-    """``go/index.html``, by its path from the site's root."""
+def go_files(content: Content, *, offline: bool = False) -> dict[str, str]:
+    """``go/index.html``, by its path from the site's root; ``offline``: for the bundle
+    opened from ``file://``, where its links name the pages' ``index.html``."""
     page = (
         f'<!doctype html>\n<html lang="{LANGUAGES[0]}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{html.escape(_both('title'))}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n{_go_body(content)}"
+        f"<body>\n{_go_body(content, 'index.html' if offline else '')}"
         f"{_inline(_data(content), 'KbGo.page(document, kbGoData);')}</body>\n</html>\n"
     )
     return {GO_PAGE: page}
@@ -187,13 +188,13 @@ def _word(key: str, field: str) -> str:
     return f'data-kb-word="{key}">{html.escape(_both(field))}'
 
 
-def _go_body(content: Content) -> str:
+def _go_body(content: Content, page: str) -> str:
     rows = []
     for code in code_table(content):
         cells = [f"<td><code>{code['code']}</code></td>"]
         titles: dict[str, str] = code["titles"]  # type: ignore[assignment]
         for lang in LANGUAGES:
-            href = f"../{lang}/{code['slug']}/"
+            href = f"../{lang}/{code['slug']}/{page}"
             link = (
                 f'<a href="{href}" hreflang="{lang}" data-kb-page>{html.escape(titles[lang])}</a>'
             )

@@ -3,10 +3,13 @@ duplicate ids, and nothing is loaded from the network.
 
 Engine-independent (it reads only HTML files, plus the two data files whose addresses
 readers follow: each language's search index and ``codes.json``), so the build runs it on
-every site it makes and the offline bundle can run it on its copy.
-``python -m generator.linkcheck site`` prints the problems and exits 1 when there are any;
-``kb linkcheck`` also takes the zip and lists the external links (:func:`external_links`),
-which are never fetched: the machines that build the site have no network.
+every site it makes and on the offline bundle's tree. ``check_site(root, on_disk=True)``
+reads links as a browser does from ``file://``: a folder is not its ``index.html`` and
+``/`` is the disk's root, so links to folders and root-relative links are problems there.
+``python -m generator.linkcheck [--on-disk] site`` prints the problems and exits 1 when
+there are any; ``kb linkcheck`` also takes the zip and lists the external links
+(:func:`external_links`), which are never fetched: the machines that build the site have
+no network.
 """
 
 from __future__ import annotations
@@ -96,15 +99,20 @@ def external_links(root: Path) -> dict[str, list[str]]:
     return {url: sorted(pages) for url, pages in sorted(found.items())}
 
 
-def check_site(root: Path) -> list[str]:
-    """Every problem of the site under ``root``, one readable line each, sorted."""
+def check_site(root: Path, *, on_disk: bool = False) -> list[str]:
+    """Every problem of the site under ``root``, one readable line each, sorted.
+
+    ``on_disk``: the site is opened from ``file://`` rather than served. The addresses in
+    data files are read by scripts, which add ``index.html`` where needed; they are always
+    checked as served.
+    """
     pages = _scan_pages(root)
     problems = _data_problems(root, pages)
     for page, scan in pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
             problems.append(f"{page}: duplicate id {duplicate!r}")
         for url, loaded in scan.links:
-            problem = _check_link(root, pages, page, url, loaded)
+            problem = _check_link(root, pages, page, url, loaded, on_disk)
             if problem:
                 problems.append(f"{page}: {problem}")
     return sorted(set(problems))
@@ -126,7 +134,7 @@ def _data_problems(root: Path, pages: dict[PurePosixPath, PageScan]) -> list[str
         ]
     problems = []
     for file, base, url in found:
-        problem = _check_link(root, pages, base, url, loaded=False)
+        problem = _check_link(root, pages, base, url, loaded=False, on_disk=False)
         if problem:
             problems.append(f"{file.relative_to(root).as_posix()}: {problem}")
     return problems
@@ -143,7 +151,12 @@ def _urls(data: object) -> list[str]:
 
 
 def _check_link(
-    root: Path, pages: dict[PurePosixPath, PageScan], page: PurePosixPath, url: str, loaded: bool
+    root: Path,
+    pages: dict[PurePosixPath, PageScan],
+    page: PurePosixPath,
+    url: str,
+    loaded: bool,
+    on_disk: bool,
 ) -> str | None:
     if url.lower().startswith(_NOT_CHECKED):
         return None
@@ -151,6 +164,8 @@ def _check_link(
     if parts.scheme or parts.netloc:
         return f"loads {url} from the network" if loaded else None
     if parts.path.startswith("/"):
+        if on_disk:
+            return f"link {url!r} starts at the disk's root from file://"
         target = PurePosixPath(unquote(parts.path).lstrip("/"))
     elif parts.path:
         target = _normalise(page.parent / unquote(parts.path))
@@ -161,6 +176,8 @@ def _check_link(
     file = _existing_file(root, target, parts.path.endswith("/"))
     if file is None:
         return f"dead link {url!r}"
+    if on_disk and file != target:
+        return f"link {url!r} names a folder: from file:// it shows the folder, not {file}"
     fragment = unquote(parts.fragment)
     if fragment and file.suffix == ".html" and fragment not in set(pages[file].ids):
         return f"missing anchor {url!r}: {file} has no id {fragment!r}"
@@ -189,12 +206,15 @@ def _existing_file(root: Path, target: PurePosixPath, directory: bool) -> PurePo
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m generator.linkcheck SITE``: print the problems, exit 1 if any."""
-    args = sys.argv[1:] if argv is None else argv
+    """``python -m generator.linkcheck [--on-disk] SITE``: print the problems, exit 1 if any."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    on_disk = "--on-disk" in args
+    if on_disk:
+        args.remove("--on-disk")
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m generator.linkcheck SITE_FOLDER", file=sys.stderr)
+        print("usage: python -m generator.linkcheck [--on-disk] SITE_FOLDER", file=sys.stderr)
         return 2
-    problems = check_site(Path(args[0]))
+    problems = check_site(Path(args[0]), on_disk=on_disk)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)", file=sys.stderr)

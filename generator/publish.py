@@ -28,7 +28,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["exchange_supported", "publishing", "replace_dir", "set_mtimes", "staging_dir"]
+__all__ = [
+    "exchange_supported",
+    "publishing",
+    "remove_leftovers",
+    "replace_dir",
+    "set_mtimes",
+    "staging_dir",
+]
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -93,10 +100,20 @@ def replace_dir(staging: Path, out: Path) -> None:
 
 
 def set_mtimes(root: Path, epoch: int) -> None:
-    """Date every file and folder under ``root`` (and ``root``) at ``epoch``: a rebuild of
-    the same content then changes neither bytes nor dates, so web caches stay valid."""
+    """Date ``root`` and, for a folder, everything under it at ``epoch``: a rebuild of the
+    same content then changes neither bytes nor dates, so web caches stay valid."""
     for path in [*root.rglob("*"), root]:
         os.utime(path, (epoch, epoch), follow_symlinks=False)
+
+
+def remove_leftovers(folder: Path, pattern: str) -> None:
+    """Delete what a killed build left in ``folder`` (files or folders matching
+    ``pattern``); call it only while :func:`publishing` holds the lock."""
+    for leftover in folder.glob(pattern) if folder.is_dir() else []:
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _recover(out: Path) -> None:

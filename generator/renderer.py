@@ -136,25 +136,34 @@ def _page(title: str, head: str, body: str) -> str:
     )
 
 
-def _choices(content: Content, prefix: str) -> str:
+def _choices(content: Content, prefix: str, page: str = "") -> str:
     items = "".join(
-        f'<li><a href="{prefix}{lang}/" hreflang="{lang}" lang="{lang}">'
+        f'<li><a href="{prefix}{lang}/{page}" hreflang="{lang}" lang="{lang}">'
         f"{html.escape(title)}</a> ({html.escape(WORDING[lang].name)})</li>\n"
         for lang, title in _titles(content)
     )
     return f"<ul>\n{items}</ul>\n"
 
 
-def root_files(content: Content, not_found_head: str = "") -> dict[str, str]:
+def root_files(
+    content: Content, not_found_head: str = "", *, offline: bool = False
+) -> dict[str, str]:
     """``index.html`` (language redirect), ``404.html`` and ``codes.json`` (the codes as
     data, :mod:`generator.export`), by file name; ``not_found_head`` goes into the 404
-    page's head (the rescue of addresses that are a code, :mod:`generator.golinks`)."""
+    page's head (the rescue of addresses that are a code, :mod:`generator.golinks`).
+
+    ``offline``: for the bundle opened from ``file://``, where a folder is not a page (links
+    name ``index.html``) and no server ever shows a 404 page.
+    """
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
     script = _REDIRECT % {"languages": languages}
-    refresh = f'<meta http-equiv="refresh" content="0; url={LANGUAGES[0]}/">'
+    page = "index.html" if offline else ""
+    refresh = f'<meta http-equiv="refresh" content="0; url={LANGUAGES[0]}/{page}">'
     fallback = f"<noscript>{refresh}</noscript>\n"
-    index = _page(title, f"<script>{script}</script>\n{fallback}", _choices(content, ""))
+    index = _page(title, f"<script>{script}</script>\n{fallback}", _choices(content, "", page))
+    if offline:
+        return {"index.html": index, FILE_NAME: codes_json(content)}
     # A 404 page is served at any depth, so its links start at the server's root.
     missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"

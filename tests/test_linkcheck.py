@@ -100,6 +100,31 @@ def test_the_command_line_exits_1_on_problems(tmp_path: Path, capsys) -> None:
     assert main([str(tmp_path)]) == 0
 
 
+def test_on_disk_a_link_must_name_the_page_not_its_folder(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "index.html": page('<a href="it/index.html">it</a><a href="en/">en</a>'),
+            "it/index.html": page('<a href="../index.html">root</a><a href="/it/index.html">x</a>'),
+            "en/index.html": page('<a href="#">top</a>'),
+        },
+    )
+    assert check_site(tmp_path, on_disk=True) == [
+        "index.html: link 'en/' names a folder: from file:// it shows the folder, not "
+        "en/index.html",
+        "it/index.html: link '/it/index.html' starts at the disk's root from file://",
+    ]
+    # Served, the same links are sound.
+    assert check_site(tmp_path) == []
+
+
+def test_the_command_line_checks_on_disk_when_asked(tmp_path: Path, capsys) -> None:
+    make(tmp_path, {"index.html": page('<a href="it/">it</a>'), "it/index.html": page("")})
+    assert main([str(tmp_path)]) == 0
+    assert main(["--on-disk", str(tmp_path)]) == 1
+    assert "names a folder" in capsys.readouterr().out
+
+
 def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> None:
     make(
         tmp_path,

@@ -35,13 +35,30 @@ __all__ = ["command"]
     show_default=True,
     help="Folder for the generated Markdown (docs/{lang}/) that the engine reads.",
 )
+@click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Where the offline zip goes (activation-kb-offline-<version>.zip).",
+)
+@click.option(
+    "--offline/--no-offline",
+    default=True,
+    show_default=True,
+    help="Also build the offline bundle (the whole site for file://, zipped).",
+)
 @reports_errors
-def command(content_dir: Path, out: Path, work: Path) -> None:
-    """Build the site: site/it/, site/en/, a language redirect at site/index.html.
+def command(content_dir: Path, out: Path, work: Path, dist: Path, offline: bool) -> None:
+    """Build the site: site/it/, site/en/, a language redirect at site/index.html, and
+    the offline bundle dist/activation-kb-offline-<version>.zip.
 
-    Exits 1, leaving the previous site as it was, when the content is invalid or the
-    built site has dead links, missing anchors or duplicate ids.
+    Exits 1, leaving the previous site and zip as they were, when the content is invalid
+    or a built site has dead links, missing anchors or duplicate ids.
     """
-    report = build_site(content_dir, out, work)
+    report = build_site(content_dir, out, work, dist=dist if offline else None)
     pages = ", ".join(f"{lang}: {count} pages" for lang, count in report.pages.items())
     click.echo(f"built {report.out} ({pages}) in {report.seconds:.1f} s")
+    if report.bundle:
+        size = report.bundle.stat().st_size
+        click.echo(f"offline bundle {report.bundle} ({size / 1024:.0f} KiB)")

@@ -28,16 +28,22 @@ __all__ = ["command", "external_report"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the external links, each with the pages that have it, to this file.",
 )
+@click.option(
+    "--on-disk",
+    is_flag=True,
+    help="TARGET is opened from file:// (an unzipped bundle): links to folders are dead.",
+)
 @reports_errors
-def command(target: Path, report: Path | None) -> None:
+def command(target: Path, report: Path | None, on_disk: bool) -> None:
     """Check every internal link and #anchor of TARGET: a built site folder (default:
-    site) or the offline zip. External links are listed, never fetched.
+    site) or the offline zip (read as from file://). External links are listed, never
+    fetched.
 
     Prints each problem as page: problem and exits 1 when there are any, else 0.
     """
     with tempfile.TemporaryDirectory(prefix="kb-linkcheck-") as temporary:
         root = _unpacked(target, Path(temporary)) if target.is_file() else target
-        problems = check_site(root)
+        problems = check_site(root, on_disk=on_disk or target.is_file())
         links = external_links(root)
     for problem in problems:
         click.echo(problem)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("build")
     build_site(CONTENT, base / "site", base / "work")
     return base / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline bundle of ``content/``, built once per session as ``kb build`` does."""
+    base = tmp_path_factory.mktemp("offline-build")
+    report = build_site(CONTENT, base / "site", base / "work", dist=base / "dist")
+    assert report.bundle is not None
+    return report.bundle
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked where a technician would put it: its top folder."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

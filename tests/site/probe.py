@@ -78,7 +78,9 @@ def build_probe_site(base: Path) -> Path:
         write_tree(files, docs / lang)
     site = base / "site"
     site.mkdir()
-    engine.build({lang: docs / lang for lang in LANGUAGES}, site, base / "work")
+    engine.build(
+        [engine.EngineTask(lang, docs / lang, site / lang) for lang in LANGUAGES], base / "work"
+    )
     for name, text in root_files(content).items():
         (site / name).write_text(text, encoding="utf-8")
     return site

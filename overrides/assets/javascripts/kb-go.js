@@ -126,7 +126,9 @@
     document.getElementById("kb-go-code").placeholder = words.placeholder;
     if (root.location.protocol === "file:") {
       document.querySelectorAll("a[data-kb-page]").forEach(function (link) {
-        link.href += "index.html";
+        if (link.href.slice(-1) === "/") {
+          link.href += "index.html";
+        }
       });
     }
   }

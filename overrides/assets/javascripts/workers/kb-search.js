@@ -26,13 +26,21 @@
   var EDGE_PUNCTUATION = /^[()[\]{}<>,.;:!?'"`«»“”‘’]+|[()[\]{}<>,.;:!?'"`«»“”‘’]+$/g;
   /* Parts that use lunr's query syntax are left to Material as they are. */
   var SYNTAX = /^[+-]|[*~^:"]/;
-  var PAGE = /^(0x[0-9a-f]{8})\/$/;
+  /* A code page's location: 0xc004f074/ online, 0xc004f074/index.html in the offline
+     bundle (no directory URLs). */
+  var PAGE = /^(0x[0-9a-f]{8})\/(?:index\.html)?$/;
 
-  var material = new URL(self.location.href).searchParams.get("material") || "";
-  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
+  /* This file's address. From file://, the offline bundle runs the worker in a hidden
+     iframe (the iframe-worker shim): there, self.location is the page's, scripts load
+     relative to the page, and the shim appends "?<time>" to this file's address. */
+  var here = self.document && self.document.currentScript
+    ? self.document.currentScript.src : self.location.href;
+  var named = /[?&]material=(search\.[0-9a-f]+\.min\.js)(?:[?&#]|$)/.exec(here);
+  if (!named) {
     throw new Error("kb-search.js needs ?material=search.<hash>.min.js");
   }
-  importScripts("../kb-codes.js");
+  var material = new URL(named[1], here).href;
+  importScripts(new URL("../kb-codes.js", here).href);
 
   var pages = {};
   var separator = /[\s-]+/;

@@ -1,0 +1,143 @@
+"""The offline bundle's folder: both languages built for ``file://``, made one small,
+self-contained site.
+
+:mod:`generator.engine` builds each language into ``tree/{lang}/`` (offline tasks); then
+:func:`assemble`
+
+1. moves every file under ``{lang}/assets/`` that is the same in all languages to one
+   ``assets/`` at the root, and points the pages at it. The theme's scripts and styles
+   weigh more than all the pages of a language, and a zip compresses each file on its
+   own, so two copies would cost twice;
+2. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
+3. writes the files outside the languages: the language redirect ``index.html``,
+   ``codes.json`` and the deep links' ``go/index.html``, their links naming ``index.html``;
+4. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
+   with ``on_disk``) and returns the problems.
+
+Engine-neutral: it reads and rewrites only files on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from generator.golinks import go_files
+from generator.linkcheck import check_site
+from generator.loader import Content
+from generator.renderer import root_files
+
+__all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
+
+SHARED = "assets"
+"""The folder of each language whose common files move to the bundle's root."""
+
+# Elements whose white space shows (or may matter to a script): kept as they are. The
+# theme styles inline code with white-space: pre-wrap.
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"\n\s+")
+# A relative URL into a language's assets, as the engine writes it in pages: in
+# attributes (src, href) and in the theme's inline JSON configuration (the search
+# worker's URL), always quoted.
+_ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'?#\s]+)""")
+
+
+def assemble(tree: Path, content: Content, languages: tuple[str, ...]) -> list[str]:
+    """Make ``tree`` (holding ``{lang}/`` for each of ``languages``) the bundle's folder;
+    return its problems, empty when it is ready to be zipped."""
+    share_assets(tree, languages)
+    for lang in languages:
+        for page in sorted((tree / lang).rglob("*.html")):
+            page.write_text(trim_html(page.read_text(encoding="utf-8")), encoding="utf-8")
+    outside = root_files(content, offline=True) | go_files(content, offline=True)
+    for name, text in outside.items():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text(text, encoding="utf-8")
+    return check_site(tree, on_disk=True)
+
+
+def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
+    """Move the assets common to all ``languages`` to ``tree/assets/``; rewrite the pages'
+    URLs of the files moved. Return the moved files, relative to ``assets/``."""
+    first, *others = (tree / lang / SHARED for lang in languages)
+    common = set()
+    for file in sorted(first.rglob("*")):
+        if not file.is_file():
+            continue
+        relative = file.relative_to(first)
+        copies = [other / relative for other in others]
+        if all(copy.is_file() and copy.read_bytes() == file.read_bytes() for copy in copies):
+            common.add(PurePosixPath(relative.as_posix()))
+    for lang in languages:
+        for page in sorted((tree / lang).rglob("*.html")):
+            _repoint(page, PurePosixPath(page.relative_to(tree / lang).as_posix()).parent, common)
+    for relative in sorted(common):
+        target = tree / SHARED / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (first / relative).rename(target)
+        for other in others:
+            (other / relative).unlink()
+    for lang in languages:
+        _remove_empty_folders(tree / lang / SHARED)
+    return common
+
+
+def _repoint(page: Path, folder: PurePosixPath, common: set[PurePosixPath]) -> None:
+    """Point ``page`` (in ``folder`` of its language) at the shared copies of ``common``.
+
+    A URL that reaches the language's ``assets/`` climbs one folder more to reach the
+    bundle's: ``../assets/x.js`` becomes ``../../assets/x.js``.
+    """
+
+    def shared(match: re.Match[str]) -> str:
+        url = match.group("url")
+        reached = _resolve(folder, url)
+        if reached is None or reached.parts[0] != SHARED:
+            return match.group(0)
+        if PurePosixPath(*reached.parts[1:]) not in common:
+            return match.group(0)
+        return match.group("quote") + "../" + url.removeprefix("./")
+
+    text = page.read_text(encoding="utf-8")
+    changed = _ASSET_URL.sub(shared, text)
+    if changed != text:
+        page.write_text(changed, encoding="utf-8")
+
+
+def _resolve(folder: PurePosixPath, url: str) -> PurePosixPath | None:
+    """Where ``url``, relative to ``folder``, leads inside the language; None if outside."""
+    parts = list(folder.parts)
+    for part in url.split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else None
+
+
+def trim_html(text: str) -> str:
+    """``text`` without indentation and blank lines, outside the elements that keep theirs.
+
+    A browser shows a run of white space that holds a line break as one space, so the
+    page looks the same; only the bytes go.
+    """
+    kept = []
+    start = 0
+    for verbatim in _VERBATIM.finditer(text):
+        kept.append(_INDENT.sub("\n", text[start : verbatim.start()]))
+        kept.append(verbatim.group(0))
+        start = verbatim.end()
+    kept.append(_INDENT.sub("\n", text[start:]))
+    return "".join(kept)
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    if not any(folder.iterdir()):
+        folder.rmdir()

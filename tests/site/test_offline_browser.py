@@ -1,0 +1,211 @@
+"""The offline bundle in a real browser, as a technician uses it: the zip unpacked to a
+folder and opened through ``file://``, every request and console message recorded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
+
+from generator.codes import forms
+from generator.model import LANGUAGES
+from tests.site.browser import chromium
+
+pytestmark = pytest.mark.browser
+
+CODES = (0xC004F074, 0x80070005, 0xC004C003)
+ANCHOR = "0xc004f074-no-key-management-service-kms-could-be-contacted"
+"""An old link to the article names this anchor of the landing page."""
+
+
+@dataclass
+class Visit:
+    """One browser context on the bundle and what it did."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def outside(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file://", "data:", "blob:"))]
+
+
+Open = Callable[..., Visit]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
+    contexts: list[BrowserContext] = []
+
+    def open_bundle(path: str, locale: str = "it-IT", fragment: str = "", query: str = "") -> Visit:
+        context = browser.new_context(locale=locale)
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page)
+
+        def record(request: Request) -> None:
+            seen.requests.append(request.url)
+
+        def console(message: ConsoleMessage) -> None:
+            if message.type in ("error", "warning"):
+                seen.errors.append(f"{message.type}: {message.text}")
+
+        # On the context, so that the search worker's iframe is recorded too.
+        context.on("request", record)
+        page.on("console", console)
+        page.on("pageerror", lambda error: seen.errors.append(f"uncaught: {error}"))
+        url = (offline_bundle / path).as_uri() + (f"?{query}" if query else "")
+        page.goto(url + (f"#{fragment}" if fragment else ""))
+        return seen
+
+    yield open_bundle
+    for context in contexts:
+        context.close()
+
+
+def assert_self_contained(seen: Visit) -> None:
+    assert seen.outside() == []
+    # Material's language selector can look pages up in sitemap.xml; ours never does
+    # (and from file:// the lookup would fail).
+    assert [url for url in seen.requests if "sitemap" in url] == []
+    assert seen.errors == []
+
+
+def ready_search(page: Page, served: Path) -> None:
+    """Wait for the search worker, then count the theme's answers.
+
+    The page says "Initializing search" until the worker is ready. Then the theme searches
+    on every key press that changes the box and writes each answer's count into
+    ``.md-search-result__meta``; a MutationObserver counts those writes, so a query of N
+    characters is done when N more answers have arrived (as tests/site/test_search_browser.py
+    does on the served site)."""
+    initializing = re.search(r'md-search-result__meta">([^<]*)<', served.read_text("utf-8"))
+    assert initializing
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent !== text",
+        arg=initializing.group(1),
+    )
+    page.evaluate(
+        """() => {
+          window.kbAnswers = 0;
+          new MutationObserver(records => { window.kbAnswers += records.length; })
+            .observe(document.querySelector('.md-search-result__meta'), {childList: true});
+        }"""
+    )
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` in the search box (after :func:`ready_search`); the result links,
+    best first."""
+    box = page.locator("input.md-search__input")
+    box.focus()
+
+    def keys(press: Callable[[], object], answers: int) -> None:
+        before = page.evaluate("window.kbAnswers")
+        press()
+        page.wait_for_function(f"window.kbAnswers >= {before + answers}")
+
+    if box.input_value():
+        keys(lambda: (box.press("ControlOrMeta+a"), box.press("Backspace")), 1)
+    keys(lambda: box.press_sequentially(query), len(query))
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("form", ["canonical", "bare_upper", "unsigned_decimal", "signed_decimal"])
+def test_search_finds_each_code_page_first_in_any_form(
+    visit: Open, offline_bundle: Path, lang: str, form: str
+) -> None:
+    seen = visit(f"{lang}/index.html")
+    ready_search(seen.page, offline_bundle / lang / "index.html")
+    for code in CODES:
+        spellings = forms(code)
+        query = getattr(spellings, form)
+        results = search(seen.page, query)
+        assert results, f"{query}: no result"
+        page_url = (offline_bundle / lang / spellings.slug / "index.html").as_uri()
+        assert results[0].split("?")[0] == page_url, f"{query}: {results[:3]}"
+    assert any(url.endswith(f"/{lang}/search/search_index.js") for url in seen.requests)
+    assert_self_contained(seen)
+
+
+def test_the_root_page_opens_the_browser_language_and_navigation_works(
+    visit: Open, offline_bundle: Path
+) -> None:
+    seen = visit("index.html", locale="en-GB")
+    page = seen.page
+    page.wait_for_url((offline_bundle / "en" / "index.html").as_uri())
+    page.locator("a.kb-old-anchor[href*='0x80070005']").first.click()
+    page.wait_for_url((offline_bundle / "en" / "0x80070005" / "index.html").as_uri())
+    assert page.locator("h1").inner_text().startswith("0x80070005")
+    page.locator("a.md-header__button.md-logo").click()
+    page.wait_for_url((offline_bundle / "en" / "index.html").as_uri())
+    assert_self_contained(seen)
+
+
+@pytest.mark.parametrize(("source", "target"), [("it", "en"), ("en", "it")])
+def test_the_language_switch_opens_the_same_code_page(
+    visit: Open, offline_bundle: Path, source: str, target: str
+) -> None:
+    seen = visit(f"{source}/0xc004f074/index.html", fragment="resolution")
+    page = seen.page
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a[data-kb-language='{target}']").click()
+    expected = (offline_bundle / target / "0xc004f074" / "index.html").as_uri()
+    page.wait_for_url(f"{expected}#resolution")
+    assert page.locator("html").get_attribute("lang") == target
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    assert_self_contained(seen)
+
+
+@pytest.mark.parametrize("start", ["index.html", "it/index.html"])
+def test_an_old_anchor_link_opens_the_code_page(
+    visit: Open, offline_bundle: Path, start: str
+) -> None:
+    seen = visit(start, fragment=ANCHOR)
+    seen.page.wait_for_url((offline_bundle / "it" / "0xc004f074" / "index.html").as_uri())
+    assert seen.page.locator("h1").get_attribute("id") == ANCHOR
+    assert_self_contained(seen)
+
+
+@pytest.mark.parametrize(
+    ("query", "locale", "lang"),
+    [
+        ("C004F074&lang=en", "it-IT", "en"),
+        ("-1073418124", "it-IT", "it"),
+        ("3221549172", "en-US", "en"),
+    ],
+)
+def test_a_go_link_opens_the_code_page(
+    visit: Open, offline_bundle: Path, query: str, locale: str, lang: str
+) -> None:
+    seen = visit("go/index.html", locale=locale, query=f"code={query}")
+    seen.page.wait_for_url((offline_bundle / lang / "0xc004f074" / "index.html").as_uri())
+    assert seen.page.locator("h1").get_attribute("id") == ANCHOR
+    assert_self_contained(seen)
+
+
+def test_without_javascript_the_go_page_links_the_code_pages_files(
+    browser: Browser, offline_bundle: Path
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((offline_bundle / "go" / "index.html").as_uri() + "?code=0xC004F074")
+    link = page.locator("a[data-kb-page][hreflang='en'][href*='0xc004f074']")
+    link.click()
+    page.wait_for_url((offline_bundle / "en" / "0xc004f074" / "index.html").as_uri())
+    context.close()
