@@ -6,14 +6,16 @@ web and, with ``dist``, each language again for ``file://`` (the offline bundle,
 :mod:`generator.offline`, zipped by :mod:`generator.bundle`).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
-built in a sibling folder (``site.tmp-…``) and renamed into place at the end; the zip is
-written under a temporary name and renamed after it. Invalid content or any failed check
-stops the build with neither touched.
+built in a sibling folder (``site.tmp-…``) and swapped into place at the end
+(:mod:`generator.publish`); the zip is written under a temporary name and renamed after
+it. Content that ``kb check`` refuses, or any failed check, stops the build with neither
+touched; so does a build killed at any moment. Every build of the same content is
+byte-identical: the engine, the zip and the files are dated by
+:mod:`generator.build_date`, never by the clock.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time
@@ -21,11 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import bundle, engine, offline
-from generator.errors import KbError
+from generator.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
+from generator.check import checked_content
+from generator.errors import KbError, UsageError
 from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
-from generator.loader import Content, load_content
+from generator.loader import Content
 from generator.model import LANGUAGES
+from generator.publish import publishing, remove_leftovers, replace_dir, set_mtimes, staging_dir
 from generator.renderer import render_site, root_files
 from generator.writer import WriteReport, write_tree
 
@@ -55,8 +60,9 @@ class BuildReport:
 
 
 def generate(content_root: Path, docs_root: Path) -> tuple[Content, dict[str, WriteReport]]:
-    """Render ``content_root`` into ``docs_root/{lang}/``; raise ``ContentError`` if invalid."""
-    content = load_content(content_root)
+    """Render ``content_root`` into ``docs_root/{lang}/``; :class:`ContentError` lists every
+    problem ``kb check`` finds, so nothing it refuses (raw HTML, say) is ever published."""
+    content = checked_content(content_root)
     rendered = render_site(content)
     reports = {lang: write_tree(files, docs_root / lang) for lang, files in rendered.items()}
     return content, reports
@@ -69,22 +75,39 @@ def build_site(
     with ``dist``, also the offline bundle ``dist/activation-kb-offline-<version>.zip``."""
     started = time.monotonic()
     docs_root = work_dir / "docs"
-    content, reports = generate(content_root, docs_root)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
-    offline_tree = Path(tempfile.mkdtemp(prefix="offline-", dir=work_dir)) if dist else None
+    target = dist.resolve() / f"{bundle.bundle_name()}.zip" if dist else None
+    _refuse_to_replace_what_holds(out, content_root, work_dir)
+    with publishing(out):
+        remove_leftovers(work_dir, "offline-*")
+        if target:
+            remove_leftovers(target.parent, f".{target.name}.*.tmp")
+        content, reports = generate(content_root, docs_root)
+        epoch = source_date_epoch(content_root, content.article.source.metadata)
+        _build(content, docs_root, out, work_dir, target, epoch)
+    return BuildReport(
+        out=out,
+        bundle=target,
+        pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
+        written=sum(len(report.written) for report in reports.values()),
+        seconds=time.monotonic() - started,
+    )
+
+
+def _build(
+    content: Content, docs_root: Path, out: Path, work_dir: Path, target: Path | None, epoch: int
+) -> None:
+    staging = staging_dir(out)
+    offline_tree = Path(tempfile.mkdtemp(prefix="offline-", dir=work_dir)) if target else None
     pending = None
     try:
-        # mkdtemp makes a private folder; the web server must be able to read the site.
-        staging.chmod(0o755)
         tasks = [engine.EngineTask(lang, docs_root / lang, staging / lang) for lang in LANGUAGES]
         if offline_tree:
             tasks += [
                 engine.EngineTask(lang, docs_root / lang, offline_tree / lang, offline=True)
                 for lang in LANGUAGES
             ]
-        engine.build(tasks, work_dir)
+        engine.build(tasks, work_dir, environment={ENVIRONMENT_VARIABLE: str(epoch)})
         outside = root_files(content, not_found_head=rescue_script(content))
         outside |= go_files(content)
         for name, text in outside.items():
@@ -96,13 +119,13 @@ def build_site(
             problems += [f"offline bundle: {problem}" for problem in found]
         if problems:
             raise BrokenSiteError(problems)
-        target = None
-        if dist:
-            target = dist.resolve() / f"{bundle.bundle_name()}.zip"
-            pending = bundle.write_zip(offline_tree, target)
-        _swap_in(staging, out)
+        if offline_tree and target:
+            pending = bundle.write_zip(offline_tree, target, epoch=epoch)
+        set_mtimes(staging, epoch)
+        replace_dir(staging, out)
         if pending and target:
             bundle.publish(pending, target)
+            set_mtimes(target, epoch)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if pending:
@@ -111,26 +134,15 @@ def build_site(
     finally:
         if offline_tree:
             shutil.rmtree(offline_tree, ignore_errors=True)
-    return BuildReport(
-        out=out,
-        bundle=target,
-        pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
-        written=sum(len(report.written) for report in reports.values()),
-        seconds=time.monotonic() - started,
-    )
 
 
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging``; ``out`` is missing only between two renames."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-    retired.rmdir()
-    os.rename(out, retired)
-    try:
-        os.rename(staging, out)
-    except OSError:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+def _refuse_to_replace_what_holds(out: Path, *inputs: Path) -> None:
+    """``--out`` is replaced as a whole: it must not hold the content, the work folder, the
+    project or the current folder (``kb build --out .`` would swap the project away)."""
+    for inside in (*inputs, engine.PROJECT_ROOT, Path.cwd()):
+        inside = inside.resolve()
+        if inside == out or out in inside.parents:
+            raise UsageError(
+                f"--out {out} holds {inside}; the build replaces --out as a whole, "
+                "so give it a folder of its own (default: site)"
+            )

@@ -108,9 +108,11 @@ def write_config(
     return path
 
 
-def build(tasks: list[EngineTask], work_dir: Path) -> None:
+def build(
+    tasks: list[EngineTask], work_dir: Path, *, environment: dict[str, str] | None = None
+) -> None:
     """Run every task, all side by side; raise :class:`EngineError` with the engine's
-    output if any fails."""
+    output if any fails. ``environment`` is added to the engine's (``SOURCE_DATE_EPOCH``)."""
     failures = []
     with contextlib.ExitStack() as logs:
         running = []
@@ -120,7 +122,11 @@ def build(tasks: list[EngineTask], work_dir: Path) -> None:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
             command += ["-f", str(config), "-d", str(task.out.resolve())]
             process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=_environment(environment),
+                cwd=PROJECT_ROOT,
             )
             running.append((task, process, log))
         for task, process, log in running:

@@ -1,16 +1,20 @@
 """Check a built site on disk: every internal link and ``#anchor`` resolves, no page has
 duplicate ids, and nothing is loaded from the network.
 
-Engine-independent (it reads only HTML files), so the build runs it on every site it
-makes and on the offline bundle's tree. ``check_site(root, on_disk=True)`` reads links as
-a browser does from ``file://``: a folder is not its ``index.html`` and ``/`` is the
-disk's root, so links to folders and root-relative links are problems there.
+Engine-independent (it reads only HTML files, plus the two data files whose addresses
+readers follow: each language's search index and ``codes.json``), so the build runs it on
+every site it makes and on the offline bundle's tree. ``check_site(root, on_disk=True)``
+reads links as a browser does from ``file://``: a folder is not its ``index.html`` and
+``/`` is the disk's root, so links to folders and root-relative links are problems there.
 ``python -m generator.linkcheck [--on-disk] site`` prints the problems and exits 1 when
-there are any.
+there are any; ``kb linkcheck`` also takes the zip and lists the external links
+(:func:`external_links`), which are never fetched: the machines that build the site have
+no network.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["PageScan", "check_site", "main", "scan_html"]
+__all__ = ["PageScan", "check_site", "external_links", "main", "scan_html"]
 
 # Attributes whose URL the browser fetches by itself when the page is shown.
 _LOADED = {
@@ -34,6 +38,8 @@ _LOADED = {
 _LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 _LINKED = {("a", "href"), ("area", "href"), ("link", "href")} | _LOADED
 _NOT_CHECKED = ("mailto:", "tel:", "javascript:", "data:", "blob:")
+_NOT_PLACES = ("javascript:", "data:", "blob:")
+"""Schemes that hold content or code, not an address to list among external links."""
 
 
 @dataclass
@@ -74,16 +80,34 @@ def scan_html(text: str) -> PageScan:
     return scanner.scan
 
 
-def check_site(root: Path, *, on_disk: bool = False) -> list[str]:
-    """Every problem of the site under ``root``, one readable line each, sorted.
-
-    ``on_disk``: the site is opened from ``file://`` rather than served.
-    """
-    pages = {
+def _scan_pages(root: Path) -> dict[PurePosixPath, PageScan]:
+    return {
         PurePosixPath(path.relative_to(root).as_posix()): scan_html(path.read_text("utf-8"))
         for path in sorted(root.rglob("*.html"))
     }
-    problems: list[str] = []
+
+
+def external_links(root: Path) -> dict[str, list[str]]:
+    """Every link that leaves the site (``https://…``, ``mailto:…``), with the pages that
+    have it, both sorted."""
+    found: dict[str, set[str]] = {}
+    for page, scan in _scan_pages(root).items():
+        for url, _ in scan.links:
+            parts = urlsplit(url)
+            if (parts.scheme or parts.netloc) and not url.lower().startswith(_NOT_PLACES):
+                found.setdefault(url, set()).add(str(page))
+    return {url: sorted(pages) for url, pages in sorted(found.items())}
+
+
+def check_site(root: Path, *, on_disk: bool = False) -> list[str]:
+    """Every problem of the site under ``root``, one readable line each, sorted.
+
+    ``on_disk``: the site is opened from ``file://`` rather than served. The addresses in
+    data files are read by scripts, which add ``index.html`` where needed; they are always
+    checked as served.
+    """
+    pages = _scan_pages(root)
+    problems = _data_problems(root, pages)
     for page, scan in pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
             problems.append(f"{page}: duplicate id {duplicate!r}")
@@ -92,6 +116,38 @@ def check_site(root: Path, *, on_disk: bool = False) -> list[str]:
             if problem:
                 problems.append(f"{page}: {problem}")
     return sorted(set(problems))
+
+
+def _data_problems(root: Path, pages: dict[PurePosixPath, PageScan]) -> list[str]:
+    """Addresses in data files: search results (relative to their language's folder) and
+    the ``url`` of every code in ``codes.json`` (relative to the site's root)."""
+    found: list[tuple[Path, PurePosixPath, str]] = []
+    for index in sorted(root.glob("*/search/search_index.json")):
+        base = PurePosixPath(index.parent.parent.relative_to(root).as_posix(), "index.html")
+        for doc in json.loads(index.read_text("utf-8")).get("docs", []):
+            found.append((index, base, str(doc.get("location", ""))))
+    codes = root / "codes.json"
+    if codes.is_file():
+        found += [
+            (codes, PurePosixPath("index.html"), url)
+            for url in _urls(json.loads(codes.read_text("utf-8")))
+        ]
+    problems = []
+    for file, base, url in found:
+        problem = _check_link(root, pages, base, url, loaded=False, on_disk=False)
+        if problem:
+            problems.append(f"{file.relative_to(root).as_posix()}: {problem}")
+    return problems
+
+
+def _urls(data: object) -> list[str]:
+    """Every string under a ``url`` key, at any depth, that points inside the site."""
+    if isinstance(data, list):
+        return [url for item in data for url in _urls(item)]
+    if not isinstance(data, dict):
+        return []
+    urls = [value for key, value in data.items() if key == "url" and isinstance(value, str)]
+    return [u for u in urls if not urlsplit(u).scheme] + _urls(list(data.values()))
 
 
 def _check_link(
