@@ -111,7 +111,7 @@ _REDIRECT = """
     if (ours.indexOf(code) >= 0) { chosen = code; break; }
   }
   var page = location.protocol === "file:" ? "/index.html" : "/";
-  location.replace(chosen + page + location.hash);
+  location.replace(chosen + page + location.search + location.hash);
 })();
 """
 
