@@ -15,6 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 site: $(STAMP)
 	$(KB) build
+	$(KB) linkcheck site --report build/external-links.txt
 
 test: $(STAMP) chromium nginx
 	$(BIN)/ruff check generator tests bench

@@ -8,26 +8,32 @@ as many at once as there are cores (``jobs``); every stage is timed into the
 :class:`~generator.buildreport.BuildReport` (``kb build --report``).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
-built in a sibling folder (``site.tmp-…``) and renamed into place at the end; the zip is
-written under a temporary name and renamed after it. Invalid content or any failed check
-stops the build with neither touched.
+built in a sibling folder (``site.tmp-…``) and swapped into place at the end
+(:mod:`generator.publish`); the zip is written under a temporary name and renamed after
+it. Content that ``kb check`` refuses, or any failed check, stops the build with neither
+touched; so does a build killed at any moment. Every build of the same content is
+byte-identical: the engine, the zip and the files are dated by
+:mod:`generator.build_date`, never by the clock.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import bundle, engine, offline
+from generator.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
 from generator.buildreport import BuildReport, Stopwatch
 from generator.errors import KbError, UsageError
 from generator.generate import generate
 from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
+from generator.loader import Content
 from generator.model import LANGUAGES
+from generator.publish import publishing, remove_leftovers, replace_dir, set_mtimes, staging_dir
 from generator.renderer import root_files
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]
@@ -61,56 +67,17 @@ def build_site(
     watch = Stopwatch()
     jobs = jobs or engine.default_jobs()
     docs_root = work_dir / "docs"
-    with watch.stage("generate"):
-        content, reports = generate(content_root, docs_root, languages, jobs=jobs)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{out.name}.tmp-", dir=out.parent))
-    offline_tree = Path(tempfile.mkdtemp(prefix="offline-", dir=work_dir)) if dist else None
-    pending = target = None
-    try:
-        # mkdtemp makes a private folder; the web server must be able to read the site.
-        staging.chmod(0o755)
-        tasks = [engine.EngineTask(lang, docs_root / lang, staging / lang) for lang in languages]
-        if offline_tree:
-            tasks += [
-                engine.EngineTask(lang, docs_root / lang, offline_tree / lang, offline=True)
-                for lang in languages
-            ]
-        for run in engine.build(tasks, work_dir, jobs=jobs):
-            watch.add(f"engine:{run.task.name}", run.started, run.ended)
-        with watch.stage("root-files"):
-            outside = root_files(content, not_found_head=rescue_script(content))
-            outside |= go_files(content)
-            for name, text in outside.items():
-                (staging / name).parent.mkdir(parents=True, exist_ok=True)
-                (staging / name).write_text(text, encoding="utf-8")
-        with watch.stage("check"):
-            absent = [lang for lang in LANGUAGES if lang not in languages]
-            problems = check_site(staging, absent=absent, jobs=jobs)
-        if offline_tree:
-            with watch.stage("offline"):
-                found = offline.assemble(offline_tree, content, LANGUAGES, jobs=jobs)
-            problems += [f"offline bundle: {problem}" for problem in found]
-        if problems:
-            raise BrokenSiteError(problems)
-        if dist and offline_tree:
-            target = dist.resolve() / f"{bundle.bundle_name()}.zip"
-            with watch.stage("zip"):
-                pending = bundle.write_zip(offline_tree, target)
-        with watch.stage("swap"):
-            _swap_in(staging, out)
-            if pending and target:
-                bundle.publish(pending, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if pending:
-            pending.unlink(missing_ok=True)
-        raise
-    finally:
-        if offline_tree:
-            with watch.stage("cleanup"):
-                shutil.rmtree(offline_tree, ignore_errors=True)
+    target = dist.resolve() / f"{bundle.bundle_name()}.zip" if dist else None
+    _refuse_to_replace_what_holds(out, content_root, work_dir)
+    with publishing(out):
+        remove_leftovers(work_dir, "offline-*")
+        if target:
+            remove_leftovers(target.parent, f".{target.name}.*.tmp")
+        with watch.stage("generate"):
+            content, reports = generate(content_root, docs_root, languages, jobs=jobs)
+        epoch = source_date_epoch(content_root, content.article.source.metadata)
+        _build(content, _Plan(docs_root, out, work_dir, target, epoch, languages, jobs), watch)
     return BuildReport(
         out=out,
         bundle=target,
@@ -122,6 +89,74 @@ def build_site(
     )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where one build reads and writes, and how."""
+
+    docs_root: Path
+    out: Path
+    work_dir: Path
+    target: Path | None
+    """The offline zip, or ``None`` for no bundle."""
+    epoch: int
+    languages: Sequence[str]
+    jobs: int
+
+
+def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
+    staging = staging_dir(plan.out)
+    offline_tree = (
+        Path(tempfile.mkdtemp(prefix="offline-", dir=plan.work_dir)) if plan.target else None
+    )
+    pending = None
+    try:
+        tasks = [
+            engine.EngineTask(lang, plan.docs_root / lang, staging / lang)
+            for lang in plan.languages
+        ]
+        if offline_tree:
+            tasks += [
+                engine.EngineTask(lang, plan.docs_root / lang, offline_tree / lang, offline=True)
+                for lang in plan.languages
+            ]
+        environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
+        for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
+            watch.add(f"engine:{run.task.name}", run.started, run.ended)
+        with watch.stage("root-files"):
+            outside = root_files(content, not_found_head=rescue_script(content))
+            outside |= go_files(content)
+            for name, text in outside.items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                (staging / name).write_text(text, encoding="utf-8")
+        with watch.stage("check"):
+            absent = [lang for lang in LANGUAGES if lang not in plan.languages]
+            problems = check_site(staging, absent=absent, jobs=plan.jobs)
+        if offline_tree:
+            with watch.stage("offline"):
+                found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
+            problems += [f"offline bundle: {problem}" for problem in found]
+        if problems:
+            raise BrokenSiteError(problems)
+        if offline_tree and plan.target:
+            with watch.stage("zip"):
+                pending = bundle.write_zip(offline_tree, plan.target, epoch=plan.epoch)
+        with watch.stage("swap"):
+            set_mtimes(staging, plan.epoch)
+            replace_dir(staging, plan.out)
+            if pending and plan.target:
+                bundle.publish(pending, plan.target)
+                set_mtimes(plan.target, plan.epoch)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if pending:
+            pending.unlink(missing_ok=True)
+        raise
+    finally:
+        if offline_tree:
+            with watch.stage("cleanup"):
+                shutil.rmtree(offline_tree, ignore_errors=True)
+
+
 def _check_languages(languages: Sequence[str], dist: Path | None) -> None:
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
@@ -130,17 +165,13 @@ def _check_languages(languages: Sequence[str], dist: Path | None) -> None:
         raise UsageError("the offline bundle holds every language: build them all, or no bundle")
 
 
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging``; ``out`` is missing only between two renames."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-    retired.rmdir()
-    os.rename(out, retired)
-    try:
-        os.rename(staging, out)
-    except OSError:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+def _refuse_to_replace_what_holds(out: Path, *inputs: Path) -> None:
+    """``--out`` is replaced as a whole: it must not hold the content, the work folder, the
+    project or the current folder (``kb build --out .`` would swap the project away)."""
+    for inside in (*inputs, engine.PROJECT_ROOT, Path.cwd()):
+        inside = inside.resolve()
+        if inside == out or out in inside.parents:
+            raise UsageError(
+                f"--out {out} holds {inside}; the build replaces --out as a whole, "
+                "so give it a folder of its own (default: site)"
+            )

@@ -35,9 +35,10 @@ def bundle_name(release: str | None = None) -> str:
     return f"{PACKAGE}-offline-{release or version(PACKAGE)}"
 
 
-def timestamp() -> tuple[int, int, int, int, int, int]:
-    """Every entry's date: ``SOURCE_DATE_EPOCH`` (UTC) if set, else 1980-01-01 00:00."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+def timestamp(epoch: int | None = None) -> tuple[int, int, int, int, int, int]:
+    """Every entry's date: ``epoch`` when given (the build's, :mod:`generator.build_date`),
+    else ``SOURCE_DATE_EPOCH`` (UTC) if set, else 1980-01-01 00:00."""
+    raw = str(epoch) if epoch is not None else os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         seconds = _EARLIEST
     elif raw.isdigit():
@@ -48,13 +49,13 @@ def timestamp() -> tuple[int, int, int, int, int, int]:
     return (year, month, day, hour, minute, second)
 
 
-def write_zip(tree: Path, target: Path) -> Path:
+def write_zip(tree: Path, target: Path, *, epoch: int | None = None) -> Path:
     """Zip every file under ``tree`` into ``<target.stem>/…`` in a temporary file beside
     ``target``; return that file's path (the caller publishes or deletes it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     pending = Path(name)
-    date = timestamp()
+    date = timestamp(epoch)
     files = sorted(
         (path.relative_to(tree).as_posix(), path) for path in tree.rglob("*") if path.is_file()
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.commands import build, check, lookup, search, serve
+from generator.commands import build, check, linkcheck, lookup, search, serve
 from generator.commands.import_ import import_
 
 __all__ = ["main"]
@@ -23,3 +23,4 @@ main.add_command(import_)
 main.add_command(build.command)
 main.add_command(serve.command)
 main.add_command(search.command)
+main.add_command(linkcheck.command)

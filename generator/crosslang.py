@@ -15,7 +15,15 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from generator.errors import Problem
-from generator.markup import TOKEN_KINDS, entities, raw_html, tokens, url_locales
+from generator.markup import (
+    TOKEN_KINDS,
+    entities,
+    images,
+    raw_html,
+    tokens,
+    unsafe_link_targets,
+    url_locales,
+)
 from generator.yamldoc import FieldPath, YamlDoc
 
 __all__ = ["LOCALES", "compare_languages"]
@@ -61,6 +69,14 @@ def _compare_strings(
         if tags := raw_html(text):
             listed = ", ".join(f"'{tag}'" for tag in tags)
             message = f"raw HTML not allowed: {listed} (write Markdown; <placeholders> are fine)"
+            problems.append(doc.problem(where, message))
+        if shown := images(text):
+            listed = ", ".join(f"'{image}'" for image in shown)
+            message = f"image not allowed: {listed} (pages load nothing from outside the site)"
+            problems.append(doc.problem(where, message))
+        if targets := unsafe_link_targets(text):
+            listed = ", ".join(f"'{target}'" for target in targets)
+            message = f"link target not allowed: {listed} (links go to http:// or https:// URLs)"
             problems.append(doc.problem(where, message))
         if refs := entities(text):
             listed = ", ".join(f"'{ref}'" for ref in refs)

@@ -136,16 +136,23 @@ def default_jobs() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
 
 
-def build(tasks: list[EngineTask], work_dir: Path, *, jobs: int | None = None) -> list[EngineRun]:
+def build(
+    tasks: list[EngineTask],
+    work_dir: Path,
+    *,
+    environment: dict[str, str] | None = None,
+    jobs: int | None = None,
+) -> list[EngineRun]:
     """Run every task, at most ``jobs`` at once, in the order given; raise
-    :class:`EngineError` with the engine's output if any fails."""
+    :class:`EngineError` with the engine's output if any fails. ``environment`` is added to
+    the engine's (``SOURCE_DATE_EPOCH``)."""
     commands = []
     for task in tasks:
         config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         commands.append((task, [*command, "-f", str(config), "-d", str(task.out.resolve())]))
     with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        results = list(pool.map(lambda pair: _run(*pair), commands))
+        results = list(pool.map(lambda pair: _run(*pair, environment), commands))
     failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))
@@ -158,12 +165,18 @@ def build(tasks: list[EngineTask], work_dir: Path, *, jobs: int | None = None) -
     return [run for run, _ in results]
 
 
-def _run(task: EngineTask, command: list[str]) -> tuple[EngineRun, str | None]:
+def _run(
+    task: EngineTask, command: list[str], environment: dict[str, str] | None
+) -> tuple[EngineRun, str | None]:
     """Run one engine build; its output is shown only when it fails."""
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         started = time.monotonic()
         status = subprocess.call(
-            command, stdout=log, stderr=subprocess.STDOUT, env=_environment(), cwd=PROJECT_ROOT
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=_environment(environment),
+            cwd=PROJECT_ROOT,
         )
         run = EngineRun(task, started, time.monotonic())
         if status == 0:

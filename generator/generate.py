@@ -1,6 +1,6 @@
 """The generator stage: ``content/`` → the Markdown of each language, on disk.
 
-The content is read and checked once; each language is then rendered
+The content is read and checked (every rule of ``kb check``) once; each language is then rendered
 (:mod:`generator.renderer`) and written (:mod:`generator.writer`, which touches only files
 whose text changed). The languages do not depend on each other: on a large site with
 several cores, they are rendered side by side in forked processes, which share the loaded
@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator.loader import Content, load_content
+from generator.check import checked_content
+from generator.loader import Content
 from generator.model import LANGUAGES
 from generator.renderer import render_language
 from generator.writer import WriteReport, write_tree
@@ -37,11 +38,12 @@ def generate(
     *,
     jobs: int = 1,
 ) -> tuple[Content, dict[str, WriteReport]]:
-    """Render ``content_root`` into ``docs_root/{lang}/``; raise ``ContentError`` if invalid.
+    """Render ``content_root`` into ``docs_root/{lang}/``; :class:`ContentError` lists every
+    problem ``kb check`` finds, so nothing it refuses (raw HTML, say) is ever published.
 
     ``jobs`` processes may render the languages at once (see :data:`PARALLEL_FROM`).
     """
-    content = load_content(content_root)
+    content = checked_content(content_root)
     if _side_by_side(jobs, languages, content):
         reports = _in_processes(content, docs_root, languages, jobs)
     else:

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.codes import parse_code, slug
-from generator.errors import ContentError, ImportSourceError, Problem
+from generator.errors import ContentError, ImportSourceError, Problem, UsageError
 from generator.importer import LOCALES, Imported, import_article
 from generator.loader import ARTICLE_FILE, CODES_DIR
 from generator.model import Article, CodeRecord
-from generator.yamlio import dump, in_field_order, load_file, write_atomic
+from generator.textfile import NotUtf8Error, decode_utf8
+from generator.yamlio import dump, in_field_order, load_file, staged
 
 __all__ = ["ARTICLE_DIR", "ImportPlan", "describe", "plan_import"]
 
@@ -47,10 +48,20 @@ class ImportPlan:
     source_copied: bool = False
 
     def apply(self) -> None:
-        for path, text in self.writes.items():
-            write_atomic(path, text)
-        for path in self.deletes:
-            path.unlink()
+        """Write every file, then delete the pruned ones.
+
+        Every new text is staged beside its file first; only when all are on disk does each
+        replace its file, so a disk that fills up or a folder that cannot be written stops
+        the import before ``content/`` changes.
+        """
+        try:
+            with staged(self.writes) as commit:
+                commit()
+            for path in self.deletes:
+                path.unlink()
+        except OSError as error:
+            where = error.filename or self.content_dir
+            raise UsageError(f"cannot write {where}: {error.strerror}") from None
 
 
 def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = False) -> ImportPlan:
@@ -59,11 +70,15 @@ def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = Fal
     Records whose code left the source are an error unless ``prune`` allows deleting them
     (with their English text).
     """
-    raw = source.read_bytes()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ImportSourceError(str(source), 1, f"expected UTF-8 text ({error.reason})") from None
+        raw = source.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror}") from None
+    try:
+        text = decode_utf8(raw)
+    except NotUtf8Error as error:
+        expected = f"expected UTF-8 text, found {error.describe().removeprefix('not UTF-8 text: ')}"
+        raise ImportSourceError(str(source), error.line, expected) from None
     source_file = f"{SOURCES_DIR}/{source.name}"
     url_path = f"{ARTICLE_DIR}/{_article_name(source.name, lang)}"
     imported = import_article(

@@ -41,6 +41,7 @@ from generator.source_shape import (
     split_sections,
     summary_table,
 )
+from generator.textfile import split_lines
 
 __all__ = ["LOCALES", "Imported", "import_article"]
 
@@ -86,7 +87,7 @@ def import_article(text: str, *, file: str, lang: str, source_file: str, url_pat
 
 
 def _import(text: str, lang: str, source_file: str, url_path: str) -> Imported:
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = split_lines(text.removeprefix("\ufeff"))
     metadata, first_body_line = front_matter(lines)
     body = [Line(number, line) for number, line in enumerate(lines, start=1)][first_body_line:]
     anchors = Anchors()

@@ -1,114 +1,52 @@
 """Check a built site on disk: every internal link and ``#anchor`` resolves, no page has
 duplicate ids, and nothing is loaded from the network.
 
-Engine-independent (it reads only HTML files), so the build runs it on every site it
-makes and on the offline bundle's tree. ``check_site(root, on_disk=True)`` reads links as
-a browser does from ``file://``: a folder is not its ``index.html`` and ``/`` is the
-disk's root, so links to folders and root-relative links are problems there.
+Engine-independent (it reads only HTML files, plus the two data files whose addresses
+readers follow: each language's search index and ``codes.json``), so the build runs it on
+every site it makes and on the offline bundle's tree. ``check_site(root, on_disk=True)``
+reads links as a browser does from ``file://``: a folder is not its ``index.html`` and
+``/`` is the disk's root, so links to folders and root-relative links are problems there.
 ``python -m generator.linkcheck [--on-disk] site`` prints the problems and exits 1 when
-there are any.
+there are any; ``kb linkcheck`` also takes the zip and lists the external links
+(:func:`external_links`), which are never fetched: the machines that build the site have
+no network.
+
+Pages are read by :mod:`generator.htmlscan`, by several processes on a large site; links
+are resolved against one listing of the site's files rather than a ``stat`` each.
 """
 
 from __future__ import annotations
 
-import html
+import json
 import multiprocessing
 import os
 import posixpath
-import re
 import sys
 from collections import Counter
 from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["PageScan", "check_site", "main", "scan_html"]
+from generator.htmlscan import PageScan, scan_html
 
-# Attributes whose URL the browser fetches by itself when the page is shown.
-_LOADED = {
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("audio", "src"),
-    ("video", "src"),
-    ("embed", "src"),
-    ("object", "data"),
-}
-_LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
-_LINKED = {("a", "href"), ("area", "href"), ("link", "href")} | _LOADED
+__all__ = ["PageScan", "check_site", "external_links", "main", "scan_html", "scan_site"]
+
 _NOT_CHECKED = ("mailto:", "tel:", "javascript:", "data:", "blob:")
+_NOT_PLACES = ("javascript:", "data:", "blob:")
+"""Schemes that hold content or code, not an address to list among external links."""
 
 
-@dataclass
-class PageScan:
-    """What one HTML page holds: its ids (with repeats) and its URLs."""
-
-    ids: list[str] = field(default_factory=list)
-    links: list[tuple[str, bool]] = field(default_factory=list)
-    """``(url, loaded)``: ``loaded`` when the browser fetches it to show the page."""
-
-
-# A start tag and its attributes, a comment, or a declaration. The engine writes well-formed
-# HTML; a regular expression over it reads the same ids and links as html.parser (the
-# tests compare both on every page of a built site), three times quicker.
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<![^>]*>|<\?[^>]*>"
-    r"""|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""",
-    re.S,
-)
-_ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-# Tags without any of these attributes hold nothing to check.
-_WANTED = re.compile(r"(?:^|\s)(?:id|name|href|src|data)\s*=", re.I).search
-# Elements whose content is text, not markup, up to their end tag.
-_RAW_TEXT_END = {name: re.compile(f"</{name}", re.I) for name in ("script", "style")}
-
-
-def scan_html(text: str) -> PageScan:
-    """The ids and URLs of one page."""
-    scan = PageScan()
-    position = 0
-    while match := _TOKEN.search(text, position):
-        position = match.end()
-        tag, attributes = match.group(1), match.group(2)
-        if tag is None:
-            continue
-        tag = tag.lower()
-        if tag in _RAW_TEXT_END:
-            end = _RAW_TEXT_END[tag].search(text, position)
-            position = end.start() if end else len(text)
-        if _WANTED(attributes):
-            _add(scan, tag, _values(attributes))
-    return scan
-
-
-def _values(attributes: str) -> dict[str, str]:
-    """Attribute names (lower-cased) → values (entities decoded); the last one wins, and
-    attributes without a value are left out, as html.parser does."""
-    values = {}
-    for name, value in _ATTRIBUTE.findall(attributes):
-        if not value:
-            continue
-        if value[0] in "\"'":
-            value = value[1:-1]
-        values[name.lower()] = html.unescape(value) if "&" in value else value
-    return values
-
-
-def _add(scan: PageScan, tag: str, values: dict[str, str]) -> None:
-    if "id" in values:
-        scan.ids.append(values["id"])
-    if tag == "a" and "name" in values and values.get("id") != values["name"]:
-        scan.ids.append(values["name"])
-    rels = set(values.get("rel", "").lower().split())
-    for name, value in values.items():
-        if (tag, name) in _LINKED and value.strip():
-            fetched_link = tag == "link" and bool(rels & _LOADED_LINK_RELS)
-            loaded = (tag, name) in _LOADED or fetched_link
-            scan.links.append((value.strip(), loaded))
+def external_links(root: Path) -> dict[str, list[str]]:
+    """Every link that leaves the site (``https://…``, ``mailto:…``), with the pages that
+    have it, both sorted."""
+    found: dict[str, set[str]] = {}
+    for page, scan in scan_site(root).items():
+        for url, _ in scan.links:
+            parts = urlsplit(url)
+            if (parts.scheme or parts.netloc) and not url.lower().startswith(_NOT_PLACES):
+                found.setdefault(url, set()).add(page)
+    return {url: sorted(pages) for url, pages in sorted(found.items())}
 
 
 def check_site(
@@ -116,12 +54,14 @@ def check_site(
 ) -> list[str]:
     """Every problem of the site under ``root``, one readable line each, sorted.
 
-    ``on_disk``: the site is opened from ``file://`` rather than served. Links into the
-    top-level folders named in ``absent`` (languages left out of a partial build) are not
-    checked. ``jobs`` processes read the pages of a large site.
+    ``on_disk``: the site is opened from ``file://`` rather than served. The addresses in
+    data files are read by scripts, which add ``index.html`` where needed; they are always
+    checked as served. Links into the top-level folders named in ``absent`` (languages left
+    out of a partial build) are not checked. ``jobs`` processes read the pages of a large
+    site.
     """
     site = _Site(root, scan_site(root, jobs), frozenset(absent), on_disk)
-    problems: list[str] = []
+    problems = _data_problems(root, site)
     for page, scan in site.pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
             problems.append(f"{page}: duplicate id {duplicate!r}")
@@ -174,14 +114,19 @@ class _Site:
             self.files.update(prefix + name for name in names)
         self._ids: dict[str, set[str]] = {}
 
-    def check_link(self, page: str, folder: str, url: str, loaded: bool) -> str | None:
+    def check_link(
+        self, page: str, folder: str, url: str, loaded: bool, *, served: bool = False
+    ) -> str | None:
+        """The problem of ``url`` on ``page`` (in ``folder``), ``None`` when it is sound;
+        ``served``: read it as served even on a site checked for ``file://``."""
+        on_disk = self.on_disk and not served
         if url.lower().startswith(_NOT_CHECKED):
             return None
         parts = urlsplit(url)
         if parts.scheme or parts.netloc:
             return f"loads {url} from the network" if loaded else None
         if parts.path.startswith("/"):
-            if self.on_disk:
+            if on_disk:
                 return f"link {url!r} starts at the disk's root from file://"
             target: str | None = _normalise(unquote(parts.path).lstrip("/"))
         elif parts.path:
@@ -197,7 +142,7 @@ class _Site:
         file = self._existing_file(target, parts.path.endswith("/"))
         if file is None:
             return f"dead link {url!r}"
-        if self.on_disk and file != target:
+        if on_disk and file != target:
             return f"link {url!r} names a folder: from file:// it shows the folder, not {file}"
         fragment = unquote(parts.fragment)
         if fragment and file.endswith(".html") and fragment not in self._page_ids(file):
@@ -216,6 +161,36 @@ class _Site:
         if file not in self._ids:
             self._ids[file] = set(self.pages[file].ids)
         return self._ids[file]
+
+
+def _data_problems(root: Path, site: _Site) -> list[str]:
+    """Addresses in data files: search results (relative to their language's folder) and
+    the ``url`` of every code in ``codes.json`` (relative to the site's root)."""
+    found: list[tuple[Path, str, str]] = []
+    for index in sorted(root.glob("*/search/search_index.json")):
+        base = index.parent.parent.relative_to(root).as_posix()
+        for doc in json.loads(index.read_text("utf-8")).get("docs", []):
+            found.append((index, base, str(doc.get("location", ""))))
+    codes = root / "codes.json"
+    if codes.is_file():
+        found += [(codes, "", url) for url in _urls(json.loads(codes.read_text("utf-8")))]
+    problems = []
+    for file, folder, url in found:
+        page = f"{folder}/index.html" if folder else "index.html"
+        problem = site.check_link(page, folder, url, loaded=False, served=True)
+        if problem:
+            problems.append(f"{file.relative_to(root).as_posix()}: {problem}")
+    return problems
+
+
+def _urls(data: object) -> list[str]:
+    """Every string under a ``url`` key, at any depth, that points inside the site."""
+    if isinstance(data, list):
+        return [url for item in data for url in _urls(item)]
+    if not isinstance(data, dict):
+        return []
+    urls = [value for key, value in data.items() if key == "url" and isinstance(value, str)]
+    return [u for u in urls if not urlsplit(u).scheme] + _urls(list(data.values()))
 
 
 def _normalise(path: str) -> str | None:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = [
+    "MAX_NESTING",
     "Block",
     "Fence",
     "InlineRules",
@@ -81,9 +82,18 @@ _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])(?:( +)(.*))?$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
 
+MAX_NESTING = 8
+"""Lists and quotes inside each other: the article uses two; a line such as ``> > > …`` or
+``- - - …`` a thousand times deep would otherwise exhaust Python's recursion limit."""
 
-def parse_blocks(lines: list[Line]) -> list[Block]:
-    """The blocks of ``lines`` (already stripped of any enclosing container prefix)."""
+
+def parse_blocks(lines: list[Line], depth: int = 0) -> list[Block]:
+    """The blocks of ``lines`` (already stripped of any enclosing container prefix);
+    ``depth`` is how many lists and quotes enclose them."""
+    if depth > MAX_NESTING and lines:
+        raise ShapeError(
+            lines[0].number, f"expected at most {MAX_NESTING} lists or quotes inside each other"
+        )
     lines = [Line(line.number, line.text.expandtabs(4).rstrip()) for line in lines]
     blocks: list[Block] = []
     index = 0
@@ -97,9 +107,9 @@ def parse_blocks(lines: list[Line]) -> list[Block]:
         if _FENCE.match(text):
             block, index = _fence(lines, index)
         elif _QUOTE.match(text):
-            block, index = _quote(lines, index)
+            block, index = _quote(lines, index, depth)
         elif _ITEM.match(text):
-            block, index = _list(lines, index)
+            block, index = _list(lines, index, depth)
         else:
             block, index = _paragraph(lines, index)
         blocks.append(block)
@@ -123,7 +133,7 @@ def _paragraph(lines: list[Line], start: int) -> tuple[Paragraph, int]:
     ), end
 
 
-def _quote(lines: list[Line], start: int) -> tuple[Quote, int]:
+def _quote(lines: list[Line], start: int, depth: int) -> tuple[Quote, int]:
     inner: list[Line] = []
     end = start
     while end < len(lines) and lines[end].text:
@@ -135,10 +145,10 @@ def _quote(lines: list[Line], start: int) -> tuple[Quote, int]:
         else:
             break
         end += 1
-    return Quote(lines[start].number, tuple(parse_blocks(inner))), end
+    return Quote(lines[start].number, tuple(parse_blocks(inner, depth + 1))), end
 
 
-def _list(lines: list[Line], start: int) -> tuple[ListBlock, int]:
+def _list(lines: list[Line], start: int, depth: int) -> tuple[ListBlock, int]:
     first = _ITEM.match(lines[start].text)
     assert first is not None
     ordered, delimiter = first.group(2)[-1] in ".)", first.group(2)[-1]
@@ -153,7 +163,7 @@ def _list(lines: list[Line], start: int) -> tuple[ListBlock, int]:
         while content and not content[-1].text:
             content.pop()
             loose = loose or (index < len(lines) and _ITEM.match(lines[index].text) is not None)
-        children = parse_blocks(content)
+        children = parse_blocks(content, depth + 1)
         loose = loose or _blank_between(content, children)
         items.append(tuple(children))
     return ListBlock(lines[start].number, ordered, tuple(items), loose), index

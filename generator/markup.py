@@ -33,7 +33,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["HTML_ELEMENTS", "TOKEN_KINDS", "entities", "raw_html", "tokens", "url_locales"]
+__all__ = [
+    "HTML_ELEMENTS",
+    "TOKEN_KINDS",
+    "entities",
+    "images",
+    "raw_html",
+    "tokens",
+    "unsafe_link_targets",
+    "url_locales",
+]
 
 _ELEMENT_NAMES = """
     a abbr acronym address area article aside audio b base bdi bdo big blockquote body br
@@ -59,6 +68,15 @@ _TAG_WITH_ATTRIBUTES = re.compile(rf"<[A-Za-z][\w-]*(?:{_ATTRIBUTE})+\s*/?>")
 _EVENT_ATTRIBUTE = re.compile(r"<[^<>]*\son[a-z]+\s*=", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
+# A link or image: [text](destination …) with one level of brackets in the text and of
+# parentheses in the destination, as CommonMark allows; a reference definition
+# "[label]: destination"; an autolink "<scheme:…>" (CommonMark accepts any scheme).
+_LINK = re.compile(
+    r"(?P<bang>!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?(?P<dest>(?:[^()\s<>]|\([^()\s]*\))*)"
+)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<dest>[^\s>]+)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?P<dest>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_WEB_URL = re.compile(r"^https?://\S", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _URL_LOCALE = re.compile(r"^(https?://(?:learn|docs)\.microsoft\.com/)([a-z]{2}-[a-z]{2})/", re.I)
 _HEX = re.compile(r"\b0[xX][0-9A-Fa-f]+\b")
@@ -79,6 +97,25 @@ def raw_html(text: str) -> list[str]:
         for match in pattern.finditer(prose):
             found.append((match.start(), _up_to_closing_bracket(prose, match.start())))
     return _unique(snippet for _, snippet in sorted(found))
+
+
+def images(text: str) -> list[str]:
+    """Images outside code spans, as written up to their destination: pages show none, and
+    an image from another site would be a request outside the site."""
+    prose = _without_code_spans(text)
+    return _unique(match.group(0) + ")" for match in _LINK.finditer(prose) if match["bang"])
+
+
+def unsafe_link_targets(text: str) -> list[str]:
+    """Link destinations outside code spans that are not ``http(s)://`` URLs:
+    ``javascript:``, ``data:``, relative paths (our own pages are never linked from
+    content), in inline links, reference definitions and autolinks."""
+    prose = _without_code_spans(text)
+    found = [m for m in _LINK.finditer(prose) if not m["bang"]]
+    found += _REFERENCE_DEFINITION.finditer(prose)
+    found += _AUTOLINK.finditer(prose)
+    ordered = sorted(found, key=lambda match: match.start())
+    return _unique(m["dest"] for m in ordered if not _WEB_URL.match(m["dest"]))
 
 
 def entities(text: str) -> list[str]:

@@ -32,6 +32,11 @@ _INLINE = re.compile(
     r"|(?P<auto><https?://[^\s<>]+>)",
     re.DOTALL,
 )
+# A web URL, or a path within the site with neither a scheme (the colon of "javascript:")
+# nor a character reference (Python-Markdown keeps "&#106;" in an href, which the browser
+# decodes) nor a backslash.
+_SAFE_TARGET = re.compile(r"^(?:https?://|[^:&\\\s]*$)", re.IGNORECASE)
+_BRACKET = re.compile(r"([\[\]])")
 _CODE = re.compile(r"(?<![\w/#.-])0[xX][0-9A-Fa-f]{8}(?![\w-])")
 _PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _ADMONITION_TYPES = {
@@ -56,28 +61,38 @@ def escape_plain(text: str) -> str:
     return _entities(text)
 
 
-def escape_inline(text: str, link_code: CodeLinker | None = None) -> str:
+def escape_inline(text: str, link_code: CodeLinker | None = None, *, label: bool = False) -> str:
     """One line of the content's inline Markdown, with text made literal.
 
     Code spans, link targets and autolinks keep their characters; bare codes that have a
-    page become links when ``link_code`` is given.
+    page become links when ``link_code`` is given. ``kb check`` refuses images and links
+    to anything but web URLs; should such content reach this point anyway, it is made
+    inert: an image shows its text, a ``javascript:`` (or any other unsafe) link its label.
     """
     out: list[str] = []
     position = 0
     for match in _INLINE.finditer(text):
-        out.append(_text(text[position : match.start()], link_code))
+        out.append(_text(text[position : match.start()], link_code, label))
         if match.group("link"):
-            label = escape_inline(match.group("text"))
-            out.append(f"{match.group('bang')}[{label}]({match.group('dest')})")
+            shown = escape_inline(match.group("text"), label=True)
+            target = (match.group("dest").split() or [""])[0]
+            if match.group("bang") or not _SAFE_TARGET.match(target):
+                out.append(shown)
+            else:
+                out.append(f"[{shown}]({match.group('dest')})")
         else:
             out.append(match.group(0))
         position = match.end()
-    out.append(_text(text[position:], link_code))
+    out.append(_text(text[position:], link_code, label))
     return "".join(out)
 
 
-def _text(text: str, link_code: CodeLinker | None) -> str:
+def _text(text: str, link_code: CodeLinker | None, label: bool = False) -> str:
     escaped = _entities(text)
+    if not label:
+        # Outside a link's text a bracket is text too: "[x]: javascript:…" must not become
+        # a reference definition, nor "[x]" a link to one.
+        escaped = _BRACKET.sub(r"\\\1", escaped)
     if link_code is None:
         return escaped
 

@@ -77,13 +77,16 @@ def _yaml(meta: dict[str, object]) -> str:
 
 
 def meta_text(text: str) -> str:
-    """Text for a page's metadata: one line, straight double quotes made typographic.
+    """Text for a page's metadata, as HTML: one line, ``&``, ``<`` and ``>`` escaped,
+    straight double quotes made typographic.
 
-    Themes write ``description`` into an HTML attribute without escaping it (Material 9
-    does), where a ``"`` would end the attribute; typographic quotes read the same.
+    Themes write ``title`` and ``description`` into the page without escaping them
+    (Material 9 does: MkDocs treats a page title as HTML), the description inside an
+    attribute, where a ``"`` would end it; typographic quotes read the same.
     """
     flat = " ".join(text.split())
-    return _QUOTED.sub("“\\1”", flat).replace('"', "”")
+    quoted = _QUOTED.sub("“\\1”", flat).replace('"', "”")
+    return html.escape(quoted, quote=False)
 
 
 def attribution(content: Content, lang: str) -> dict[str, str]:
@@ -119,7 +122,7 @@ _REDIRECT = """
     if (ours.indexOf(code) >= 0) { chosen = code; break; }
   }
   var page = location.protocol === "file:" ? "/index.html" : "/";
-  location.replace(chosen + page + location.hash);
+  location.replace(chosen + page + location.search + location.hash);
 })();
 """
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.codes import canonical, parse_code
 from generator.errors import CodeFormatError, Problem
+from generator.textfile import split_lines
 from generator.yamldoc import YamlDoc
 
 __all__ = ["TableRow", "compare_codes", "parse_summary_table"]
@@ -36,7 +37,7 @@ class TableRow:
 
 def parse_summary_table(text: str, anchor: str, file: str) -> tuple[list[TableRow], list[Problem]]:
     """The rows of the first pipe table after the heading with ``<a name="{anchor}">``."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     marker = f'<a name="{anchor}"></a>'
     start = next(
         (i for i, line in enumerate(lines) if line.startswith("#") and marker in line), None

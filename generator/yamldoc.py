@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import Problem
+from generator.textfile import NotUtf8Error, decode_utf8, split_lines
 
 __all__ = ["FieldPath", "YamlDoc", "field_name", "read_yaml"]
 
@@ -64,15 +65,19 @@ def field_name(path: FieldPath) -> str:
 def read_yaml(path: Path, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``path`` (shown as ``file``); ``None`` and the problems when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(file, None, "", f"not UTF-8 text (byte {error.start})")]
+        text = decode_utf8(path.read_bytes())
+    except NotUtf8Error as error:
+        return None, [Problem(file, error.line, "", error.describe())]
     except OSError as error:
         return None, [Problem(file, None, "", f"cannot read the file: {error.strerror}")]
     fast = _read_fast(file, text)
     if fast is not None:
         return fast
-    loader = yaml.SafeLoader(text)
+    try:
+        # The loader checks every character up front: a control character raises here.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(file, text, error)]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -169,16 +174,39 @@ class _PositionView(Mapping[FieldPath, object]):
 
     def __len__(self) -> int:
         return len(self._positions.table(self._table))
+# PyYAML names tokens by their grammar ids; these say what the editor sees.
+_TOKEN_WORDS = {
+    "'<scalar>'": "a value",
+    "<block end>": "the end of the indented block",
+    "'<block end>'": "the end of the indented block",
+    "'<block sequence start>'": "a list item ('- ')",
+    "'<block mapping start>'": "a new 'key: value'",
+    "'<stream end>'": "the end of the file",
+    "end of stream": "end of the file",
+}
 
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "cannot parse"
-    if what.startswith("but ") and error.context:
-        what = f"{error.context}, {what}"
+    for token, words in _TOKEN_WORDS.items():
+        what = what.replace(token, words)
+    started = error.context_mark
+    if error.problem and error.context and started is not None and started is not mark:
+        # Where the unclosed bracket or quote opened is often the line to fix.
+        what += (
+            f" ({error.context} started at line {started.line + 1}, column {started.column + 1})"
+        )
     if mark is None:
         return Problem(file, None, "", f"YAML syntax error: {what}")
     line, column = mark.line + 1, mark.column + 1
+    return Problem(file, line, "", f"YAML syntax error at line {line}, column {column}: {what}")
+
+
+def _character_problem(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    before = split_lines(text[: error.position] + "x")
+    line, column = len(before), len(before[-1])
+    what = f"character U+{error.character:04X} is not allowed in YAML ({error.reason})"
     return Problem(file, line, "", f"YAML syntax error at line {line}, column {column}: {what}")
 
 
@@ -217,7 +245,14 @@ class _Walk:
                 self.problems.append(
                     Problem(self.file, key_line, field_name((*path, key)), message)
                 )
-                continue
-            first_seen[key] = key_line
+                # The data holds the last value: problems with it must point at that one.
+                self._forget((*path, key))
+            else:
+                first_seen[key] = key_line
             self.lines[(*path, key)] = key_line
             self.record(value_node, (*path, key))
+
+    def _forget(self, prefix: FieldPath) -> None:
+        for table in (self.lines, self.plain_scalars):
+            for path in [path for path in table if path[: len(prefix)] == prefix]:
+                del table[path]

@@ -8,11 +8,13 @@ schema field order, multi-line strings as literal blocks (``|-``), UTF-8 text in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from pydantic import BaseModel
 
 from generator.errors import ContentError, Problem
 
-__all__ = ["dump", "in_field_order", "load_file", "write_atomic"]
+__all__ = ["dump", "in_field_order", "load_file", "staged", "write_atomic"]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -100,8 +102,50 @@ def write_atomic(path: Path, text: str) -> None:
     Readers never see a half-written file: the text goes to a temporary file beside
     ``path`` which then replaces it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with staged({path: text}) as commit:
+        commit()
+
+
+@contextmanager
+def staged(texts: Mapping[Path, str]) -> Iterator[Callable[[], None]]:
+    """Write each text to a temporary file beside its path; yields ``commit``, which moves
+    them all into place. Temporaries not committed are removed on the way out, whatever
+    happens, so a failure while staging leaves every path as it was, and no folder
+    created for it behind."""
+    temporaries: dict[Path, Path] = {}
+    created: list[Path] = []
+    committed = False
+    try:
+        for path, text in texts.items():
+            created += _make_parents(path.parent)
+            temporaries[path] = _temporary_copy(path, text)
+
+        def commit() -> None:
+            nonlocal committed
+            committed = True
+            for path in list(temporaries):
+                os.replace(temporaries.pop(path), path)
+
+        yield commit
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+        if not committed:
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):  # not empty: something else is in it
+                    folder.rmdir()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return list(reversed(missing))
+
+
+def _temporary_copy(path: Path, text: str) -> Path:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8"))
@@ -109,7 +153,7 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(stream.fileno())
         # mkstemp creates owner-only files; content files are ordinary shared files.
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary

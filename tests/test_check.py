@@ -352,8 +352,8 @@ def test_cli_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert result.stderr == f"2 problems in {root}\n"
 
 
-def test_cli_on_a_missing_folder_exits_1_without_traceback(tmp_path: Path) -> None:
+def test_cli_on_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "none")])
-    assert result.exit_code == 1
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.stdout == f"{tmp_path / 'none'}: content folder not found\n"
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert result.stderr.endswith(f"Directory '{tmp_path / 'none'}' does not exist.\n")

@@ -18,7 +18,7 @@ _FORKED = """
 import json, sys
 from pathlib import Path
 from generator import generate as module
-content = module.load_content(Path(sys.argv[1]))
+content = module.checked_content(Path(sys.argv[1]))
 side_by_side = module._side_by_side(2, ("it", "en"), content)
 _, reports = module.generate(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
 print(json.dumps({"side_by_side": side_by_side,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import ContentError
-from generator.import_plan import describe, plan_import
+from generator.errors import ContentError, UsageError
+from generator.import_plan import ImportPlan, describe, plan_import
 from generator.yamlio import dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,3 +178,21 @@ def test_several_field_changes_of_one_code_are_listed(content: Path, tmp_path: P
         in summary
     )
     assert "  article:   it.diagnostic_tool\n" in summary
+
+
+def test_a_write_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    article = content / "article.yaml"
+    article.write_text("old\n", encoding="utf-8")
+    (content / "sources").write_text("a file where a folder should be\n", encoding="utf-8")
+    plan = ImportPlan(
+        source=tmp_path / "source.md",
+        content_dir=content,
+        writes={article: "new\n", content / "sources" / "source.md": "text\n"},
+    )
+    with pytest.raises(UsageError) as raised:
+        plan.apply()
+    assert str(raised.value).startswith(f"cannot write {content / 'sources'}")
+    assert article.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in content.iterdir()) == ["article.yaml", "sources"]

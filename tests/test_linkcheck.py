@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.linkcheck import check_site, main
+from generator.linkcheck import check_site, external_links, main
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -123,3 +123,43 @@ def test_the_command_line_checks_on_disk_when_asked(tmp_path: Path, capsys) -> N
     assert main([str(tmp_path)]) == 0
     assert main(["--on-disk", str(tmp_path)]) == 1
     assert "names a folder" in capsys.readouterr().out
+
+
+def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "it/index.html": page('<h2 id="summary">s</h2>'),
+            "it/a/index.html": page('<h2 id="resolution">r</h2>'),
+            "it/search/search_index.json": (
+                '{"docs": [{"location": ""}, {"location": "#summary"}, '
+                '{"location": "a/#resolution"}, {"location": "a/#cause"}, {"location": "b/"}]}'
+            ),
+            "codes.json": '{"codes": [{"languages": {"it": {"url": "it/a/"}, '
+            '"en": {"url": "en/a/"}}, "source": {"url": "https://example.com/"}}]}',
+        },
+    )
+    assert check_site(tmp_path) == [
+        "codes.json: dead link 'en/a/'",
+        "it/search/search_index.json: dead link 'b/'",
+        "it/search/search_index.json: missing anchor 'a/#cause': it/a/index.html has no id 'cause'",
+    ]
+
+
+def test_external_links_are_listed_with_their_pages(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "index.html": page(
+                '<a href="https://b.example/">b</a><a href="https://a.example/x">a</a>'
+                '<a href="mailto:help@example.com">m</a><a href="javascript:void(0)">j</a>'
+                '<a href="it/">it</a>'
+            ),
+            "it/index.html": page('<a href="https://b.example/">b</a>'),
+        },
+    )
+    assert external_links(tmp_path) == {
+        "https://a.example/x": ["index.html"],
+        "https://b.example/": ["index.html", "it/index.html"],
+        "mailto:help@example.com": ["index.html"],
+    }

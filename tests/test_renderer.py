@@ -93,3 +93,10 @@ def test_description_quotes_cannot_end_an_html_attribute() -> None:
 
 def test_rendering_is_deterministic(content: Content) -> None:
     assert render_site(content) == render_site(content)
+
+
+def test_metadata_is_html_text() -> None:
+    # MkDocs and Material write a page's title and description into the page unescaped.
+    assert meta_text("</title><script>x()</script> & co") == (
+        "&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; co"
+    )

@@ -19,7 +19,7 @@ __all__ = ["command"]
 @click.option(
     "--content",
     "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("content"),
     show_default=True,
     help="The content folder to check.",

@@ -112,6 +112,14 @@ def test_root_sends_the_reader_to_the_browser_language_keeping_the_fragment(
     page.wait_for_url(f"{base_url}/{lang}/{CODE}/")
 
 
+def test_root_keeps_the_query_so_a_filtered_table_link_survives(
+    open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
+) -> None:
+    page = open_page(locale="en-US")
+    page.goto(f"{base_url}/?type=mak#summary-of-error-codes")
+    page.wait_for_url(f"{base_url}/en/?type=mak#summary-of-error-codes")
+
+
 def test_commands_have_a_working_copy_button(
     open_page: OpenPage, base_url: str, requests_elsewhere: list[str]
 ) -> None:

@@ -1,4 +1,4 @@
-"""The checker's quick HTML scanner (generator.linkcheck.scan_html) reads the same ids and
+"""The checker's quick HTML scanner (generator.htmlscan.scan_html) reads the same ids and
 links as the standard library's HTML parser, on every built page and on awkward markup;
 and the check gives the same answer in one process or several."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import linkcheck
+from generator import htmlscan, linkcheck
 from generator.linkcheck import PageScan, check_site, scan_html
 
 AWKWARD = {
@@ -38,7 +38,7 @@ class _Reference(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value for name, value in attrs if value is not None}
-        linkcheck._add(self.scan, tag, values)
+        htmlscan.add_tag(self.scan, tag, values)
 
     handle_startendtag = handle_starttag
 

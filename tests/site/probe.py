@@ -1,0 +1,86 @@
+"""A hostile record: the real content with every text field of one record holding markup
+that would run script if anything on the way to the page let it through."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from generator import engine
+from generator.loader import load_content
+from generator.model import LANGUAGES
+from generator.renderer import render_site, root_files
+from generator.writer import write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE_FILE = "codes/0x80070005.yaml"
+PROBE_CODE = "0x80070005"
+
+# Each payload sets window.__pwned to its own number, so a failure says which one ran.
+# "</title>" tries to leave the <title> element, where themes write the page title.
+PROBE = (
+    '</title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '
+    "[x](javascript:window.__pwned=3) <javascript:window.__pwned=4>"
+)
+# Markdown fields also get a reference definition and an entity-disguised scheme.
+PROBE_MARKDOWN = (
+    f"{PROBE}\n\n[y]: javascript:window.__pwned=5\n\n- [z](&#106;avascript:window.__pwned=6)"
+)
+PLAIN_FIELDS = ("title", "summary_message", "full_message")
+MARKDOWN_FIELDS = ("explanation", "possible_cause", "resolution", "notes")
+
+
+def probe_record() -> str:
+    """The probe's YAML, one line per field (JSON strings are YAML flow scalars)."""
+    lines = [
+        f"code: '{PROBE_CODE}'",
+        f"canonical: '{PROBE_CODE}'",
+        "anchor: 0x80070005-access-denied",
+        "activation_types:",
+        "  - mak",
+        "diagnostic_tool: false",
+        "related: []",
+    ]
+    for lang in LANGUAGES:
+        lines.append(f"{lang}:")
+        lines += [f"  {name}: {json.dumps(PROBE)}" for name in PLAIN_FIELDS]
+        lines += [f"  {name}: {json.dumps(PROBE_MARKDOWN)}" for name in MARKDOWN_FIELDS[:-1]]
+        lines.append(f"  notes: [{json.dumps(PROBE_MARKDOWN)}]")
+    return "\n".join(lines) + "\n"
+
+
+def probe_line(lang: str, field: str) -> int:
+    """The line of ``lang``'s ``field`` in :func:`probe_record`."""
+    lines = probe_record().splitlines()
+    block = lines.index(f"{lang}:")
+    return next(
+        number
+        for number, line in enumerate(lines, start=1)
+        if number > block and line.startswith(f"  {field}:")
+    )
+
+
+def probe_content(base: Path) -> Path:
+    """A copy of ``content/`` under ``base`` with the probe in place of one record."""
+    content = base / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / PROBE_FILE).write_text(probe_record(), encoding="utf-8")
+    return content
+
+
+def build_probe_site(base: Path) -> Path:
+    """The probe rendered and built by the real renderer and engine, without ``kb check``
+    (which refuses it): what a page would be if refused content got through."""
+    content = load_content(probe_content(base))
+    docs = base / "docs"
+    for lang, files in render_site(content).items():
+        write_tree(files, docs / lang)
+    site = base / "site"
+    site.mkdir()
+    engine.build(
+        [engine.EngineTask(lang, docs / lang, site / lang) for lang in LANGUAGES], base / "work"
+    )
+    for name, text in root_files(content).items():
+        (site / name).write_text(text, encoding="utf-8")
+    return site
