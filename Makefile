@@ -48,6 +48,13 @@ nginx:
 screenshots: site chromium
 	$(BIN)/python -m tests.site.screenshots site docs/screenshots
 
+# Synthetic catalogues built for real, timed stage by stage: bench/results/latest.json and
+# the README's table. N="30 300" chooses the sizes (default 30 300 3000); N=10000 takes
+# a few minutes.
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench.run $(if $(N),--n $(N))
+	$(BIN)/python -m bench.report README.md
+
 # The iframe-worker shim of the offline bundle (vendor/iframe-worker/), fetched again from
 # the npm registry; npm checks the tarball's integrity.
 IFRAME_WORKER := 1.0.4

@@ -3,7 +3,9 @@ check, then swap in.
 
 One set of generated pages feeds a list of independent engine tasks: each language for the
 web and, with ``dist``, each language again for ``file://`` (the offline bundle,
-:mod:`generator.offline`, zipped by :mod:`generator.bundle`).
+:mod:`generator.offline`, zipped by :mod:`generator.bundle`). The tasks run side by side,
+as many at once as there are cores (``jobs``); every stage is timed into the
+:class:`~generator.buildreport.BuildReport` (``kb build --report``).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
 built in a sibling folder (``site.tmp-…``) and swapped into place at the end
@@ -18,21 +20,21 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import bundle, engine, offline
 from generator.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
-from generator.check import checked_content
+from generator.buildreport import BuildReport, Stopwatch
 from generator.errors import KbError, UsageError
+from generator.generate import generate
 from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.model import LANGUAGES
 from generator.publish import publishing, remove_leftovers, replace_dir, set_mtimes, staging_dir
-from generator.renderer import render_site, root_files
-from generator.writer import WriteReport, write_tree
+from generator.renderer import root_files
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]
 
@@ -45,35 +47,25 @@ class BrokenSiteError(KbError):
         super().__init__("the built site has problems:\n" + "\n".join(problems))
 
 
-@dataclass(frozen=True)
-class BuildReport:
-    """What one build made."""
-
-    out: Path
-    bundle: Path | None
-    """The offline zip, when one was asked for."""
-    pages: dict[str, int]
-    """Markdown pages per language."""
-    written: int
-    """Markdown files that changed since the previous build."""
-    seconds: float
-
-
-def generate(content_root: Path, docs_root: Path) -> tuple[Content, dict[str, WriteReport]]:
-    """Render ``content_root`` into ``docs_root/{lang}/``; :class:`ContentError` lists every
-    problem ``kb check`` finds, so nothing it refuses (raw HTML, say) is ever published."""
-    content = checked_content(content_root)
-    rendered = render_site(content)
-    reports = {lang: write_tree(files, docs_root / lang) for lang, files in rendered.items()}
-    return content, reports
-
-
 def build_site(
-    content_root: Path, out: Path, work_dir: Path, *, dist: Path | None = None
+    content_root: Path,
+    out: Path,
+    work_dir: Path,
+    *,
+    dist: Path | None = None,
+    languages: Sequence[str] = LANGUAGES,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the whole site into ``out``, using ``work_dir`` for the generated Markdown;
-    with ``dist``, also the offline bundle ``dist/activation-kb-offline-<version>.zip``."""
-    started = time.monotonic()
+    with ``dist``, also the offline bundle ``dist/activation-kb-offline-<version>.zip``.
+
+    ``languages`` builds only some languages (a quicker site for tests; links into the
+    others are then not checked; no bundle); ``jobs`` bounds the processes running at once
+    (engine builds, languages rendered, pages checked), one per core by default.
+    """
+    _check_languages(languages, dist)
+    watch = Stopwatch()
+    jobs = jobs or engine.default_jobs()
     docs_root = work_dir / "docs"
     out = out.resolve()
     target = dist.resolve() / f"{bundle.bundle_name()}.zip" if dist else None
@@ -82,50 +74,78 @@ def build_site(
         remove_leftovers(work_dir, "offline-*")
         if target:
             remove_leftovers(target.parent, f".{target.name}.*.tmp")
-        content, reports = generate(content_root, docs_root)
+        with watch.stage("generate"):
+            content, reports = generate(content_root, docs_root, languages, jobs=jobs)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
-        _build(content, docs_root, out, work_dir, target, epoch)
+        _build(content, _Plan(docs_root, out, work_dir, target, epoch, languages, jobs), watch)
     return BuildReport(
         out=out,
         bundle=target,
         pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
         written=sum(len(report.written) for report in reports.values()),
-        seconds=time.monotonic() - started,
+        seconds=watch.elapsed(),
+        stages=tuple(sorted(watch.stages, key=lambda stage: stage.started)),
+        jobs=jobs,
     )
 
 
-def _build(
-    content: Content, docs_root: Path, out: Path, work_dir: Path, target: Path | None, epoch: int
-) -> None:
-    staging = staging_dir(out)
-    offline_tree = Path(tempfile.mkdtemp(prefix="offline-", dir=work_dir)) if target else None
+@dataclass(frozen=True)
+class _Plan:
+    """Where one build reads and writes, and how."""
+
+    docs_root: Path
+    out: Path
+    work_dir: Path
+    target: Path | None
+    """The offline zip, or ``None`` for no bundle."""
+    epoch: int
+    languages: Sequence[str]
+    jobs: int
+
+
+def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
+    staging = staging_dir(plan.out)
+    offline_tree = (
+        Path(tempfile.mkdtemp(prefix="offline-", dir=plan.work_dir)) if plan.target else None
+    )
     pending = None
     try:
-        tasks = [engine.EngineTask(lang, docs_root / lang, staging / lang) for lang in LANGUAGES]
+        tasks = [
+            engine.EngineTask(lang, plan.docs_root / lang, staging / lang)
+            for lang in plan.languages
+        ]
         if offline_tree:
             tasks += [
-                engine.EngineTask(lang, docs_root / lang, offline_tree / lang, offline=True)
-                for lang in LANGUAGES
+                engine.EngineTask(lang, plan.docs_root / lang, offline_tree / lang, offline=True)
+                for lang in plan.languages
             ]
-        engine.build(tasks, work_dir, environment={ENVIRONMENT_VARIABLE: str(epoch)})
-        outside = root_files(content, not_found_head=rescue_script(content))
-        outside |= go_files(content)
-        for name, text in outside.items():
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            (staging / name).write_text(text, encoding="utf-8")
-        problems = check_site(staging)
+        environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
+        for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
+            watch.add(f"engine:{run.task.name}", run.started, run.ended)
+        with watch.stage("root-files"):
+            outside = root_files(content, not_found_head=rescue_script(content))
+            outside |= go_files(content)
+            for name, text in outside.items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                (staging / name).write_text(text, encoding="utf-8")
+        with watch.stage("check"):
+            absent = [lang for lang in LANGUAGES if lang not in plan.languages]
+            problems = check_site(staging, absent=absent, jobs=plan.jobs)
         if offline_tree:
-            found = offline.assemble(offline_tree, content, LANGUAGES)
+            with watch.stage("offline"):
+                found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
             problems += [f"offline bundle: {problem}" for problem in found]
         if problems:
             raise BrokenSiteError(problems)
-        if offline_tree and target:
-            pending = bundle.write_zip(offline_tree, target, epoch=epoch)
-        set_mtimes(staging, epoch)
-        replace_dir(staging, out)
-        if pending and target:
-            bundle.publish(pending, target)
-            set_mtimes(target, epoch)
+        if offline_tree and plan.target:
+            with watch.stage("zip"):
+                pending = bundle.write_zip(offline_tree, plan.target, epoch=plan.epoch)
+        with watch.stage("swap"):
+            set_mtimes(staging, plan.epoch)
+            replace_dir(staging, plan.out)
+            if pending and plan.target:
+                bundle.publish(pending, plan.target)
+                set_mtimes(plan.target, plan.epoch)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if pending:
@@ -133,7 +153,16 @@ def _build(
         raise
     finally:
         if offline_tree:
-            shutil.rmtree(offline_tree, ignore_errors=True)
+            with watch.stage("cleanup"):
+                shutil.rmtree(offline_tree, ignore_errors=True)
+
+
+def _check_languages(languages: Sequence[str], dist: Path | None) -> None:
+    unknown = [lang for lang in languages if lang not in LANGUAGES]
+    if unknown or not languages:
+        raise UsageError(f"languages must be among {', '.join(LANGUAGES)}: got {unknown}")
+    if dist is not None and sorted(languages) != sorted(LANGUAGES):
+        raise UsageError("the offline bundle holds every language: build them all, or no bundle")
 
 
 def _refuse_to_replace_what_holds(out: Path, *inputs: Path) -> None:

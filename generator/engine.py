@@ -6,15 +6,15 @@ MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.
 means changing this file and nothing else.
 
 A build is a list of independent :class:`EngineTask` s, one language into one folder each,
-run side by side. An offline task builds the same pages for ``file://``: Material's
-``offline`` plugin (no directory URLs, the search index inlined into a script), our copy
-of the ``iframe-worker`` shim instead of unpkg.com's, and nothing a reader on disk cannot
-use (source maps, sitemaps, the JSON search index, other languages' stemmers).
+run side by side, as many at once as there are cores. An offline task builds the same
+pages for ``file://``: Material's ``offline`` plugin (no directory URLs, the search index
+inlined into a script), our copy of the ``iframe-worker`` shim instead of unpkg.com's, and
+nothing a reader on disk cannot use (source maps, sitemaps, the JSON search index, other
+languages' stemmers).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -22,6 +22,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,16 @@ import yaml
 
 from generator.errors import KbError
 
-__all__ = ["PROJECT_ROOT", "EngineError", "EngineTask", "build", "serve", "write_config"]
+__all__ = [
+    "PROJECT_ROOT",
+    "EngineError",
+    "EngineRun",
+    "EngineTask",
+    "build",
+    "default_jobs",
+    "serve",
+    "write_config",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = PROJECT_ROOT / "config"
@@ -108,31 +119,41 @@ def write_config(
     return path
 
 
+@dataclass(frozen=True)
+class EngineRun:
+    """One task as it ran: when it started and ended (``time.monotonic()``)."""
+
+    task: EngineTask
+    started: float
+    ended: float
+
+
+def default_jobs() -> int:
+    """How many engine builds run at once: one per core (``KB_JOBS`` overrides). Each build
+    is one process that mostly computes; more at once only share the cores, and each holds
+    its whole site in memory."""
+    wanted = os.environ.get("KB_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
+
+
 def build(
-    tasks: list[EngineTask], work_dir: Path, *, environment: dict[str, str] | None = None
-) -> None:
-    """Run every task, all side by side; raise :class:`EngineError` with the engine's
-    output if any fails. ``environment`` is added to the engine's (``SOURCE_DATE_EPOCH``)."""
-    failures = []
-    with contextlib.ExitStack() as logs:
-        running = []
-        for task in tasks:
-            config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
-            log = logs.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-            command += ["-f", str(config), "-d", str(task.out.resolve())]
-            process = subprocess.Popen(
-                command,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=_environment(environment),
-                cwd=PROJECT_ROOT,
-            )
-            running.append((task, process, log))
-        for task, process, log in running:
-            if process.wait() != 0:
-                log.seek(0)
-                failures.append(f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}")
+    tasks: list[EngineTask],
+    work_dir: Path,
+    *,
+    environment: dict[str, str] | None = None,
+    jobs: int | None = None,
+) -> list[EngineRun]:
+    """Run every task, at most ``jobs`` at once, in the order given; raise
+    :class:`EngineError` with the engine's output if any fails. ``environment`` is added to
+    the engine's (``SOURCE_DATE_EPOCH``)."""
+    commands = []
+    for task in tasks:
+        config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        commands.append((task, [*command, "-f", str(config), "-d", str(task.out.resolve())]))
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+        results = list(pool.map(lambda pair: _run(*pair, environment), commands))
+    failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))
     # Every offline language keeps the stemmers of all of them, so that their assets stay
@@ -141,6 +162,27 @@ def build(
     lunr_needed = set().union(*(_lunr_files(_search_languages(task)) for task in offline))
     for task in tasks:
         _tidy(task, lunr_needed)
+    return [run for run, _ in results]
+
+
+def _run(
+    task: EngineTask, command: list[str], environment: dict[str, str] | None
+) -> tuple[EngineRun, str | None]:
+    """Run one engine build; its output is shown only when it fails."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        started = time.monotonic()
+        status = subprocess.call(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=_environment(environment),
+            cwd=PROJECT_ROOT,
+        )
+        run = EngineRun(task, started, time.monotonic())
+        if status == 0:
+            return run, None
+        log.seek(0)
+        return run, f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}"
 
 
 def _tidy(task: EngineTask, lunr_needed: set[str]) -> None:

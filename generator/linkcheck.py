@@ -10,131 +10,174 @@ reads links as a browser does from ``file://``: a folder is not its ``index.html
 there are any; ``kb linkcheck`` also takes the zip and lists the external links
 (:func:`external_links`), which are never fetched: the machines that build the site have
 no network.
+
+Pages are read by :mod:`generator.htmlscan`, by several processes on a large site; links
+are resolved against one listing of the site's files rather than a ``stat`` each.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import posixpath
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from collections.abc import Collection
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["PageScan", "check_site", "external_links", "main", "scan_html"]
+from generator.htmlscan import PageScan, scan_html
 
-# Attributes whose URL the browser fetches by itself when the page is shown.
-_LOADED = {
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("audio", "src"),
-    ("video", "src"),
-    ("embed", "src"),
-    ("object", "data"),
-}
-_LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
-_LINKED = {("a", "href"), ("area", "href"), ("link", "href")} | _LOADED
+__all__ = ["PageScan", "check_site", "external_links", "main", "scan_html", "scan_site"]
+
 _NOT_CHECKED = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 _NOT_PLACES = ("javascript:", "data:", "blob:")
 """Schemes that hold content or code, not an address to list among external links."""
-
-
-@dataclass
-class PageScan:
-    """What one HTML page holds: its ids (with repeats) and its URLs."""
-
-    ids: list[str] = field(default_factory=list)
-    links: list[tuple[str, bool]] = field(default_factory=list)
-    """``(url, loaded)``: ``loaded`` when the browser fetches it to show the page."""
-
-
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scan = PageScan()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
-        if "id" in values:
-            self.scan.ids.append(values["id"])
-        if tag == "a" and "name" in values and values.get("id") != values["name"]:
-            self.scan.ids.append(values["name"])
-        rels = set(values.get("rel", "").lower().split())
-        for name, value in values.items():
-            if (tag, name) in _LINKED and value.strip():
-                fetched_link = tag == "link" and bool(rels & _LOADED_LINK_RELS)
-                loaded = (tag, name) in _LOADED or fetched_link
-                self.scan.links.append((value.strip(), loaded))
-
-    handle_startendtag = handle_starttag
-
-
-def scan_html(text: str) -> PageScan:
-    """The ids and URLs of one page."""
-    scanner = _Scanner()
-    scanner.feed(text)
-    scanner.close()
-    return scanner.scan
-
-
-def _scan_pages(root: Path) -> dict[PurePosixPath, PageScan]:
-    return {
-        PurePosixPath(path.relative_to(root).as_posix()): scan_html(path.read_text("utf-8"))
-        for path in sorted(root.rglob("*.html"))
-    }
 
 
 def external_links(root: Path) -> dict[str, list[str]]:
     """Every link that leaves the site (``https://…``, ``mailto:…``), with the pages that
     have it, both sorted."""
     found: dict[str, set[str]] = {}
-    for page, scan in _scan_pages(root).items():
+    for page, scan in scan_site(root).items():
         for url, _ in scan.links:
             parts = urlsplit(url)
             if (parts.scheme or parts.netloc) and not url.lower().startswith(_NOT_PLACES):
-                found.setdefault(url, set()).add(str(page))
+                found.setdefault(url, set()).add(page)
     return {url: sorted(pages) for url, pages in sorted(found.items())}
 
 
-def check_site(root: Path, *, on_disk: bool = False) -> list[str]:
+def check_site(
+    root: Path, absent: Collection[str] = (), *, on_disk: bool = False, jobs: int = 1
+) -> list[str]:
     """Every problem of the site under ``root``, one readable line each, sorted.
 
     ``on_disk``: the site is opened from ``file://`` rather than served. The addresses in
     data files are read by scripts, which add ``index.html`` where needed; they are always
-    checked as served.
+    checked as served. Links into the top-level folders named in ``absent`` (languages left
+    out of a partial build) are not checked. ``jobs`` processes read the pages of a large
+    site.
     """
-    pages = _scan_pages(root)
-    problems = _data_problems(root, pages)
-    for page, scan in pages.items():
+    site = _Site(root, scan_site(root, jobs), frozenset(absent), on_disk)
+    problems = _data_problems(root, site)
+    for page, scan in site.pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
             problems.append(f"{page}: duplicate id {duplicate!r}")
+        folder = posixpath.dirname(page)
         for url, loaded in scan.links:
-            problem = _check_link(root, pages, page, url, loaded, on_disk)
+            problem = site.check_link(page, folder, url, loaded)
             if problem:
                 problems.append(f"{page}: {problem}")
     return sorted(set(problems))
 
 
-def _data_problems(root: Path, pages: dict[PurePosixPath, PageScan]) -> list[str]:
+def scan_site(root: Path, jobs: int = 1) -> dict[str, PageScan]:
+    """Every HTML page under ``root`` (relative POSIX path → its scan), in path order."""
+    names = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+    if jobs < 2 or len(names) < _PARALLEL_FROM:
+        return dict(zip(names, _scan_files(root, names), strict=True))
+    # Contiguous slices, several per process, so that a slow slice does not hold up the end.
+    size = -(-len(names) // (jobs * 4))
+    slices = [names[start : start + size] for start in range(0, len(names), size)]
+    # spawn, not fork: the build may have threads running, which fork does not copy.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        scans = [
+            scan for part in pool.map(_scan_files, [root] * len(slices), slices) for scan in part
+        ]
+    return dict(zip(names, scans, strict=True))
+
+
+_PARALLEL_FROM = 1000
+"""Below this many pages, starting processes costs more than it saves."""
+
+
+def _scan_files(root: Path, names: list[str]) -> list[PageScan]:
+    return [scan_html((root / name).read_text("utf-8")) for name in names]
+
+
+class _Site:
+    """The pages and files of one site, for resolving its links without touching the disk."""
+
+    def __init__(
+        self, root: Path, pages: dict[str, PageScan], absent: frozenset[str], on_disk: bool
+    ) -> None:
+        self.pages, self.absent, self.on_disk = pages, absent, on_disk
+        self.files: set[str] = set()
+        self.folders: set[str] = {""}
+        for folder, subfolders, names in os.walk(root):
+            base = Path(folder).relative_to(root).as_posix()
+            prefix = "" if base == "." else f"{base}/"
+            self.folders.update(prefix + name for name in subfolders)
+            self.files.update(prefix + name for name in names)
+        self._ids: dict[str, set[str]] = {}
+
+    def check_link(
+        self, page: str, folder: str, url: str, loaded: bool, *, served: bool = False
+    ) -> str | None:
+        """The problem of ``url`` on ``page`` (in ``folder``), ``None`` when it is sound;
+        ``served``: read it as served even on a site checked for ``file://``."""
+        on_disk = self.on_disk and not served
+        if url.lower().startswith(_NOT_CHECKED):
+            return None
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            return f"loads {url} from the network" if loaded else None
+        if parts.path.startswith("/"):
+            if on_disk:
+                return f"link {url!r} starts at the disk's root from file://"
+            target: str | None = _normalise(unquote(parts.path).lstrip("/"))
+        elif parts.path:
+            target = _normalise(posixpath.join(folder, unquote(parts.path)))
+            if target is None:
+                return f"link {url!r} leaves the site"
+        else:
+            target = page
+        if target is None:
+            return f"dead link {url!r}"
+        if target and target.split("/", 1)[0] in self.absent:
+            return None
+        file = self._existing_file(target, parts.path.endswith("/"))
+        if file is None:
+            return f"dead link {url!r}"
+        if on_disk and file != target:
+            return f"link {url!r} names a folder: from file:// it shows the folder, not {file}"
+        fragment = unquote(parts.fragment)
+        if fragment and file.endswith(".html") and fragment not in self._page_ids(file):
+            return f"missing anchor {url!r}: {file} has no id {fragment!r}"
+        return None
+
+    def _existing_file(self, target: str, directory: bool) -> str | None:
+        if not directory and target in self.files:
+            return target
+        index = f"{target}/index.html" if target else "index.html"
+        if target in self.folders and index in self.files:
+            return index
+        return None
+
+    def _page_ids(self, file: str) -> set[str]:
+        if file not in self._ids:
+            self._ids[file] = set(self.pages[file].ids)
+        return self._ids[file]
+
+
+def _data_problems(root: Path, site: _Site) -> list[str]:
     """Addresses in data files: search results (relative to their language's folder) and
     the ``url`` of every code in ``codes.json`` (relative to the site's root)."""
-    found: list[tuple[Path, PurePosixPath, str]] = []
+    found: list[tuple[Path, str, str]] = []
     for index in sorted(root.glob("*/search/search_index.json")):
-        base = PurePosixPath(index.parent.parent.relative_to(root).as_posix(), "index.html")
+        base = index.parent.parent.relative_to(root).as_posix()
         for doc in json.loads(index.read_text("utf-8")).get("docs", []):
             found.append((index, base, str(doc.get("location", ""))))
     codes = root / "codes.json"
     if codes.is_file():
-        found += [
-            (codes, PurePosixPath("index.html"), url)
-            for url in _urls(json.loads(codes.read_text("utf-8")))
-        ]
+        found += [(codes, "", url) for url in _urls(json.loads(codes.read_text("utf-8")))]
     problems = []
-    for file, base, url in found:
-        problem = _check_link(root, pages, base, url, loaded=False, on_disk=False)
+    for file, folder, url in found:
+        page = f"{folder}/index.html" if folder else "index.html"
+        problem = site.check_link(page, folder, url, loaded=False, served=True)
         if problem:
             problems.append(f"{file.relative_to(root).as_posix()}: {problem}")
     return problems
@@ -150,59 +193,18 @@ def _urls(data: object) -> list[str]:
     return [u for u in urls if not urlsplit(u).scheme] + _urls(list(data.values()))
 
 
-def _check_link(
-    root: Path,
-    pages: dict[PurePosixPath, PageScan],
-    page: PurePosixPath,
-    url: str,
-    loaded: bool,
-    on_disk: bool,
-) -> str | None:
-    if url.lower().startswith(_NOT_CHECKED):
-        return None
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        return f"loads {url} from the network" if loaded else None
-    if parts.path.startswith("/"):
-        if on_disk:
-            return f"link {url!r} starts at the disk's root from file://"
-        target = PurePosixPath(unquote(parts.path).lstrip("/"))
-    elif parts.path:
-        target = _normalise(page.parent / unquote(parts.path))
-        if target is None:
-            return f"link {url!r} leaves the site"
-    else:
-        target = page
-    file = _existing_file(root, target, parts.path.endswith("/"))
-    if file is None:
-        return f"dead link {url!r}"
-    if on_disk and file != target:
-        return f"link {url!r} names a folder: from file:// it shows the folder, not {file}"
-    fragment = unquote(parts.fragment)
-    if fragment and file.suffix == ".html" and fragment not in set(pages[file].ids):
-        return f"missing anchor {url!r}: {file} has no id {fragment!r}"
-    return None
-
-
-def _normalise(path: PurePosixPath) -> PurePosixPath | None:
+def _normalise(path: str) -> str | None:
+    """``path`` without ``.``, ``..`` and empty parts; ``None`` when it climbs above the
+    site's root."""
     parts: list[str] = []
-    for part in path.parts:
+    for part in path.split("/"):
         if part == "..":
             if not parts:
                 return None
             parts.pop()
         elif part not in (".", ""):
             parts.append(part)
-    return PurePosixPath(*parts)
-
-
-def _existing_file(root: Path, target: PurePosixPath, directory: bool) -> PurePosixPath | None:
-    on_disk = root / target
-    if not directory and on_disk.is_file():
-        return target
-    if on_disk.is_dir() and (on_disk / "index.html").is_file():
-        return target / "index.html"
-    return None
+    return "/".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:

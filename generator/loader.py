@@ -9,6 +9,7 @@ file, line and field, so that ``kb check`` can show them all at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,6 +47,18 @@ class Content:
     root: Path
     article: Article
     records: tuple[CodeRecord, ...]
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """Each code's value (:func:`~generator.codes.parse_code`) → the index of its record
+        in :attr:`records`: pages look codes up by value, once per link, so this is built
+        once rather than searched per page."""
+        return {parse_code(record.code): index for index, record in enumerate(self.records)}
+
+    def record_of(self, code: str) -> CodeRecord | None:
+        """The record of ``code`` (any accepted form), ``None`` when there is none."""
+        index = self.positions.get(parse_code(code))
+        return None if index is None else self.records[index]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ Engine-neutral: it reads and rewrites only files on disk.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from generator.golinks import go_files
@@ -42,23 +44,33 @@ _INDENT = re.compile(r"\n\s+")
 _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'?#\s]+)""")
 
 
-def assemble(tree: Path, content: Content, languages: tuple[str, ...]) -> list[str]:
+def assemble(
+    tree: Path, content: Content, languages: tuple[str, ...], *, jobs: int = 1
+) -> list[str]:
     """Make ``tree`` (holding ``{lang}/`` for each of ``languages``) the bundle's folder;
-    return its problems, empty when it is ready to be zipped."""
-    share_assets(tree, languages)
-    for lang in languages:
-        for page in sorted((tree / lang).rglob("*.html")):
-            page.write_text(trim_html(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return its problems, empty when it is ready to be zipped. ``jobs`` processes rewrite
+    and check the pages of a large site."""
+    common = _common_assets(tree, languages)
+    _rewrite_pages(tree, languages, common, trim=True, jobs=jobs)
+    _move_assets(tree, languages, common)
     outside = root_files(content, offline=True) | go_files(content, offline=True)
     for name, text in outside.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
-    return check_site(tree, on_disk=True)
+    return check_site(tree, on_disk=True, jobs=jobs)
 
 
 def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
     """Move the assets common to all ``languages`` to ``tree/assets/``; rewrite the pages'
     URLs of the files moved. Return the moved files, relative to ``assets/``."""
+    common = _common_assets(tree, languages)
+    _rewrite_pages(tree, languages, common, trim=False)
+    _move_assets(tree, languages, common)
+    return {PurePosixPath(relative) for relative in common}
+
+
+def _common_assets(tree: Path, languages: tuple[str, ...]) -> frozenset[str]:
+    """The files under the first language's ``assets/`` that every other has alike."""
     first, *others = (tree / lang / SHARED for lang in languages)
     common = set()
     for file in sorted(first.rglob("*")):
@@ -67,10 +79,12 @@ def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
         relative = file.relative_to(first)
         copies = [other / relative for other in others]
         if all(copy.is_file() and copy.read_bytes() == file.read_bytes() for copy in copies):
-            common.add(PurePosixPath(relative.as_posix()))
-    for lang in languages:
-        for page in sorted((tree / lang).rglob("*.html")):
-            _repoint(page, PurePosixPath(page.relative_to(tree / lang).as_posix()).parent, common)
+            common.add(relative.as_posix())
+    return frozenset(common)
+
+
+def _move_assets(tree: Path, languages: tuple[str, ...], common: frozenset[str]) -> None:
+    first, *others = (tree / lang / SHARED for lang in languages)
     for relative in sorted(common):
         target = tree / SHARED / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -79,11 +93,47 @@ def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
             (other / relative).unlink()
     for lang in languages:
         _remove_empty_folders(tree / lang / SHARED)
-    return common
 
 
-def _repoint(page: Path, folder: PurePosixPath, common: set[PurePosixPath]) -> None:
-    """Point ``page`` (in ``folder`` of its language) at the shared copies of ``common``.
+_PARALLEL_FROM = 1000
+"""Below this many pages, starting processes costs more than it saves."""
+
+
+def _rewrite_pages(
+    tree: Path, languages: tuple[str, ...], common: frozenset[str], *, trim: bool, jobs: int = 1
+) -> None:
+    """Point every page at the shared copies of ``common`` and, with ``trim``, trim it: one
+    read and at most one write per page, the pages shared out among ``jobs`` processes."""
+    pages = [
+        (page.as_posix(), page.relative_to(tree / lang).parent.as_posix())
+        for lang in languages
+        for page in sorted((tree / lang).rglob("*.html"))
+    ]
+    if jobs < 2 or len(pages) < _PARALLEL_FROM:
+        _rewrite(pages, common, trim)
+        return
+    size = -(-len(pages) // (jobs * 4))
+    slices = [pages[start : start + size] for start in range(0, len(pages), size)]
+    # spawn, not fork: the build may have threads running, which fork does not copy.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        list(pool.map(_rewrite, slices, [common] * len(slices), [trim] * len(slices)))
+
+
+def _rewrite(pages: list[tuple[str, str]], common: frozenset[str], trim: bool) -> None:
+    for name, folder in pages:
+        page = Path(name)
+        text = page.read_text(encoding="utf-8")
+        changed = _repoint(text, "" if folder == "." else folder, common)
+        if trim:
+            changed = trim_html(changed)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")
+
+
+def _repoint(text: str, folder: str, common: frozenset[str]) -> str:
+    """``text`` of a page in ``folder`` of its language, pointed at the shared copies of
+    ``common``.
 
     A URL that reaches the language's ``assets/`` climbs one folder more to reach the
     bundle's: ``../assets/x.js`` becomes ``../../assets/x.js``.
@@ -92,21 +142,18 @@ def _repoint(page: Path, folder: PurePosixPath, common: set[PurePosixPath]) -> N
     def shared(match: re.Match[str]) -> str:
         url = match.group("url")
         reached = _resolve(folder, url)
-        if reached is None or reached.parts[0] != SHARED:
+        if reached is None or not reached.startswith(f"{SHARED}/"):
             return match.group(0)
-        if PurePosixPath(*reached.parts[1:]) not in common:
+        if reached.removeprefix(f"{SHARED}/") not in common:
             return match.group(0)
         return match.group("quote") + "../" + url.removeprefix("./")
 
-    text = page.read_text(encoding="utf-8")
-    changed = _ASSET_URL.sub(shared, text)
-    if changed != text:
-        page.write_text(changed, encoding="utf-8")
+    return _ASSET_URL.sub(shared, text)
 
 
-def _resolve(folder: PurePosixPath, url: str) -> PurePosixPath | None:
+def _resolve(folder: str, url: str) -> str | None:
     """Where ``url``, relative to ``folder``, leads inside the language; None if outside."""
-    parts = list(folder.parts)
+    parts = folder.split("/") if folder else []
     for part in url.split("/"):
         if part == "..":
             if not parts:
@@ -114,7 +161,7 @@ def _resolve(folder: PurePosixPath, url: str) -> PurePosixPath | None:
             parts.pop()
         elif part not in (".", ""):
             parts.append(part)
-    return PurePosixPath(*parts) if parts else None
+    return "/".join(parts) if parts else None
 
 
 def trim_html(text: str) -> str:

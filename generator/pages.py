@@ -7,6 +7,7 @@ every engine that reads ``mkdocs.yml`` resolves and validates.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator import panels
@@ -14,13 +15,26 @@ from generator.codes import forms, parse_code
 from generator.loader import Content
 from generator.model import ArticleText, CodeRecord
 from generator.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
+from generator.summary import SummaryPart
 from generator.wording import WORDING
 
-__all__ = ["OLD_ANCHOR_CLASS", "Page", "code_page", "landing_page", "page_dir"]
+__all__ = [
+    "OLD_ANCHOR_CLASS",
+    "SUMMARY_PARTS_CLASS",
+    "Page",
+    "code_page",
+    "landing_page",
+    "page_dir",
+    "summary_page",
+]
 
 OLD_ANCHOR_CLASS = "kb-old-anchor"
 """Class of the landing-page links that carry a code's source anchor as their id;
 ``overrides/assets/javascripts/kb.js`` follows them when the URL names that anchor."""
+
+SUMMARY_PARTS_CLASS = "kb-summary-parts"
+"""Class of the landing page's summary heading when the codes are on summary pages: old
+links' code anchors are then not on the landing page, and kb.js sends them by their code."""
 
 LANDING = "index.md"
 
@@ -40,11 +54,11 @@ def page_dir(record: CodeRecord) -> str:
 
 
 def _linker(content: Content, prefix: str, current: CodeRecord | None = None) -> CodeLinker:
-    pages = {parse_code(r.code): page_dir(r) for r in content.records if r is not current}
-
     def link(code: str) -> str | None:
-        folder = pages.get(parse_code(code))
-        return f"{prefix}{folder}/{LANDING}" if folder else None
+        record = content.record_of(code)
+        if record is None or record is current:
+            return None
+        return f"{prefix}{page_dir(record)}/{LANDING}"
 
     return link
 
@@ -53,8 +67,11 @@ def _alert_titles(text: ArticleText, lang: str) -> dict[str, str]:
     return {**WORDING[lang].alerts, "note": text.labels.note}
 
 
-def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
-    """The page of one code in ``lang``."""
+def code_page(
+    content: Content, record: CodeRecord, lang: str, summary: SummaryPart | None = None
+) -> Page:
+    """The page of one code in ``lang``; ``summary`` is the summary page that lists it, in a
+    catalogue too large for the landing page's table."""
     article = content.article.it if lang == "it" else content.article.en
     text = record.it if lang == "it" else record.en
     labels = article.labels
@@ -86,11 +103,14 @@ def code_page(content: Content, record: CodeRecord, lang: str) -> Page:
         section = f"{home}#{anchors.diagnostic_tool}"
         parts.append(panels.diagnostic_tool_note(article, section, lang))
     parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
-    parts.append(panels.activation_type_links(article, record, home, anchors.summary, lang))
+    # The summary table the types open, filtered: a summary page in a large catalogue.
+    table = f"../{summary.path}" if summary else home
+    parts.append(panels.activation_type_links(article, record, table, anchors.summary, lang))
     related = panels.related_section(content, record, lang)
     if related:
         parts.append(related)
-    parts.append(f"[← {escape_plain(article.summary_title)}]({home}#{anchors.summary})")
+    back = f"../{summary.path}" if summary else f"{home}#{anchors.summary}"
+    parts.append(f"[← {escape_plain(article.summary_title)}]({back})")
     meta: dict[str, object] = {
         "title": f"{record.code} {text.title}",
         "description": text.summary_message,
@@ -116,36 +136,95 @@ def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
     return f"[{label}]({prefix}{page_dir(record)}/{LANDING})"
 
 
-def landing_page(content: Content, lang: str) -> Page:
-    """The landing page in ``lang``: the article's own layout and every one of its anchors."""
+def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ()) -> Page:
+    """The landing page in ``lang``: the article's own layout and every one of its anchors.
+
+    With summary ``parts`` (a large catalogue), the summary section links to them instead
+    of listing every code, and the list of causes is left to the code pages.
+    """
     article = content.article.it if lang == "it" else content.article.en
     anchors = content.article.anchors
-    labels = article.labels
     titles = _alert_titles(article, lang)
     link_code = _linker(content, "")
 
     def md(markdown: str) -> str:
         return to_pymd(markdown, titles, link_code)
 
-    parts = [f"# {escape_plain(article.title)} {{#{anchors.title}}}"]
-    parts.append(admonition("info", article.home_users_title, md(article.home_users)))
-    parts += [md(article.intro), *(md(paragraph) for paragraph in article.more_info)]
-    parts += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
-    parts += [md(article.diagnostic_tool)]
-    parts += [f"## {escape_plain(article.summary_title)} {{#{anchors.summary}}}"]
-    parts.append(panels.type_filter(article, lang))
+    body = [f"# {escape_plain(article.title)} {{#{anchors.title}}}"]
+    body.append(admonition("info", article.home_users_title, md(article.home_users)))
+    body += [md(article.intro), *(md(paragraph) for paragraph in article.more_info)]
+    body += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
+    body += [md(article.diagnostic_tool)]
+    summary = f"## {escape_plain(article.summary_title)} {{#{anchors.summary}"
+    causes = f"## {escape_plain(article.causes_title)} {{#{anchors.causes}}}"
+    if parts:
+        # The class tells kb.js that code anchors of old links are no longer on this page.
+        body += [f"{summary} .{SUMMARY_PARTS_CLASS}}}", _parts_list(parts, lang)]
+        body += [causes, escape_plain(WORDING[lang].causes_on_code_pages)]
+    else:
+        body += [f"{summary}}}", panels.type_filter(article, lang)]
+        body += [_summary_table(content.records, article, lang, "")]
+        body += [causes, _causes_list(content, article, lang)]
+    meta: dict[str, object] = {"title": article.title, "description": article.description}
+    return Page(LANDING, meta, "\n\n".join(body))
+
+
+def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
+    """One page of the summary of a large catalogue: the table of ``part``'s codes."""
+    article = content.article.it if lang == "it" else content.article.en
+    title = f"{article.summary_title}: {_range(part)}"
+    home = f"../../{LANDING}"
+    # The summary's anchor, as on the landing page: code pages link to the filtered table.
+    body = [f"# {escape_plain(title)} {{#{content.article.anchors.summary}}}"]
+    if part.facility:
+        body.append(f"{escape_plain(part.prefix)}xxxx: `{part.facility}`")
+    body.append(panels.type_filter(article, lang))
+    body.append(_summary_table(part.records, article, lang, "../../", anchors=False))
+    back = f"{home}#{content.article.anchors.summary}"
+    body.append(f"[← {escape_plain(article.summary_title)}]({back})")
+    meta: dict[str, object] = {"title": title, "description": article.description}
+    return Page(part.path, meta, "\n\n".join(body))
+
+
+def _range(part: SummaryPart) -> str:
+    return f"{part.first.code} – {part.last.code}"
+
+
+def _parts_list(parts: Sequence[SummaryPart], lang: str) -> str:
+    wording = WORDING[lang]
+    items = []
+    for part in parts:
+        facility = f" · `{part.facility}`" if part.facility else ""
+        count = escape_plain(wording.codes_count.format(count=len(part.records)))
+        items.append(f"- [{escape_plain(_range(part))}]({part.path}){facility} · {count}")
+    return escape_plain(wording.summary_parts) + "\n\n" + "\n".join(items)
+
+
+def _summary_table(
+    records: Sequence[CodeRecord],
+    article: ArticleText,
+    lang: str,
+    prefix: str,
+    *,
+    anchors: bool = True,
+) -> str:
     rows = ["| " + " | ".join(escape_plain(c) for c in article.summary_columns) + " |"]
     rows.append("| --- | --- | --- |")
-    for record in content.records:
+    for record in records:
         text = record.it if lang == "it" else record.en
-        # The cell link carries the source anchor, so an old link to the article lands on
-        # an element that leads to the code's page even without JavaScript.
-        code = f"[{escape_plain(record.code)}]({page_dir(record)}/{LANDING})"
-        code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
+        code = f"[{escape_plain(record.code)}]({prefix}{page_dir(record)}/{LANDING})"
+        if anchors:
+            # The cell link carries the source anchor, so an old link to the article lands
+            # on an element that leads to the code's page even without JavaScript.
+            code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
         kinds = panels.type_cell(article, record)
         rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
-    parts.append("\n".join(rows))
-    parts += [f"## {escape_plain(article.causes_title)} {{#{anchors.causes}}}"]
+    return "\n".join(rows)
+
+
+def _causes_list(content: Content, article: ArticleText, lang: str) -> str:
+    anchors = content.article.anchors
+    labels = article.labels
     items = []
     for record in content.records:
         target = f"{page_dir(record)}/{LANDING}"
@@ -154,6 +233,4 @@ def landing_page(content: Content, lang: str) -> Page:
             f"[{escape_plain(labels.possible_cause)}]({target}#{anchors.possible_cause}), "
             f"[{escape_plain(labels.resolution)}]({target}#{anchors.resolution})"
         )
-    parts.append("\n".join(items))
-    meta: dict[str, object] = {"title": article.title, "description": article.description}
-    return Page(LANDING, meta, "\n\n".join(parts))
+    return "\n".join(items)

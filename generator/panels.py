@@ -109,12 +109,19 @@ def activation_type_links(
 
 def related_section(content: Content, record: CodeRecord, lang: str) -> str | None:
     """The "Related codes" section: code and title of each, linked, in the summary's order."""
-    wanted = {parse_code(code) for code in record.related}
-    related = [r for r in content.records if parse_code(r.code) in wanted and r is not record]
+    # Looked up by value, not by a scan of every record: this runs once per page.
+    wanted = sorted({content.positions[value] for value in _values(content, record.related)})
+    related = [content.records[index] for index in wanted if content.records[index] is not record]
     if not related:
         return None
     heading = f"## {escape_plain(WORDING[lang].related_codes)} {{#{RELATED_ANCHOR}}}"
     return heading + "\n\n" + "\n".join(f"- {_page_link(r, lang, '../')}" for r in related)
+
+
+def _values(content: Content, codes: list[str]) -> list[int]:
+    """The values of ``codes`` that have a record."""
+    values = (parse_code(code) for code in codes)
+    return [value for value in values if value in content.positions]
 
 
 def type_cell(article: ArticleText, record: CodeRecord) -> str:

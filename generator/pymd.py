@@ -13,6 +13,7 @@ matter here:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -51,9 +52,13 @@ def _entities(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=4096)
 def escape_plain(text: str) -> str:
     """Plain text (titles, messages, table cells) as Markdown that shows it verbatim."""
-    return _entities(_PLAIN_SPECIAL.sub(r"\\\1", text))
+    # Cached: labels and table headers come back on every page of a large site.
+    if _PLAIN_SPECIAL.search(text):
+        text = _PLAIN_SPECIAL.sub(r"\\\1", text)
+    return _entities(text)
 
 
 def escape_inline(text: str, link_code: CodeLinker | None = None, *, label: bool = False) -> str:

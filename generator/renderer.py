@@ -24,7 +24,8 @@ import yaml
 from generator.export import FILE_NAME, codes_json
 from generator.loader import Content
 from generator.model import LANGUAGES
-from generator.pages import Page, code_page, landing_page
+from generator.pages import Page, code_page, landing_page, summary_page
+from generator.summary import summary_parts
 from generator.wording import WORDING, learn_url
 
 __all__ = [
@@ -36,6 +37,8 @@ __all__ = [
     "root_files",
 ]
 
+# libyaml's emitter writes the same text as PyYAML's, ten times quicker.
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _QUOTED = re.compile(r'"([^"\n]*)"')
 
 
@@ -46,23 +49,31 @@ def render_site(content: Content) -> dict[str, dict[str, str]]:
 
 def render_language(content: Content, lang: str) -> dict[str, str]:
     """The files of one language."""
-    pages = [landing_page(content, lang)]
-    pages += [code_page(content, record, lang) for record in content.records]
-    common = {"lang": lang, "attribution": attribution(content, lang)}
+    parts = summary_parts(content)
+    part_of = {record.code: part for part in parts for record in part.records}
+    pages = [landing_page(content, lang, parts)]
+    pages += [summary_page(content, part, lang) for part in parts]
+    pages += [code_page(content, r, lang, part_of.get(r.code)) for r in content.records]
+    # The same on every page: turned into YAML once, not once per page.
+    common = _yaml({"lang": lang, "attribution": attribution(content, lang)})
     return {page.path: _file(page, common) for page in pages}
 
 
-def _file(page: Page, common: dict[str, object]) -> str:
+def _file(page: Page, common: str) -> str:
     meta = dict(page.meta)
     for key in ("title", "description"):
         meta[key] = meta_text(str(meta[key]))
-    return front_matter({**meta, **common}, page.body)
+    # Top-level keys of a block mapping are independent: two dumps join into one mapping.
+    return f"---\n{_yaml(meta)}{common}---\n\n{page.body.rstrip()}\n"
 
 
 def front_matter(meta: dict[str, object], body: str) -> str:
     """A Markdown file: YAML front matter, a blank line, the body, one final newline."""
-    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{header}---\n\n{body.rstrip()}\n"
+    return f"---\n{_yaml(meta)}---\n\n{body.rstrip()}\n"
+
+
+def _yaml(meta: dict[str, object]) -> str:
+    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def meta_text(text: str) -> str:

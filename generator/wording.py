@@ -52,6 +52,12 @@ class Wording:
     """How many rows the filter shows; ``{shown}`` and ``{total}`` are numbers."""
     also_shown_as: str
     """Label of the other spellings of a code, under its title (they are searchable too)."""
+    summary_parts: str
+    """Sentence before the list of summary pages (a catalogue too large for one table)."""
+    codes_count: str
+    """How many codes a summary page lists; ``{count}`` is the number."""
+    causes_on_code_pages: str
+    """The causes section of the landing page when the codes are on summary pages."""
     alerts: dict[str, str]
     """Titles of callouts other than notes (``labels.note`` titles notes)."""
 
@@ -79,6 +85,12 @@ WORDING: dict[str, Wording] = {
         filter_all="Tutti",
         filter_status="{shown} codici su {total}",
         also_shown_as="Noto anche come",
+        summary_parts="I codici sono elencati nelle pagine seguenti, raggruppati per facility.",
+        codes_count="{count} codici",
+        causes_on_code_pages=(
+            "Ogni codice ha la sua pagina, con la possibile causa e la risoluzione: "
+            "aprila dal riepilogo."
+        ),
         alerts={
             "tip": "Suggerimento",
             "important": "Importante",
@@ -110,6 +122,12 @@ WORDING: dict[str, Wording] = {
         filter_all="All",
         filter_status="{shown} of {total} codes",
         also_shown_as="Also shown as",
+        summary_parts="The codes are listed on the following pages, grouped by facility.",
+        codes_count="{count} codes",
+        causes_on_code_pages=(
+            "Each code has its own page, with the possible cause and the resolution: "
+            "open it from the summary."
+        ),
         alerts={
             "tip": "Tip",
             "important": "Important",

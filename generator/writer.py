@@ -41,14 +41,19 @@ def write_tree(files: dict[str, str], root: Path) -> WriteReport:
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, data)
         report.written.append(relative)
-    wanted = {PurePosixPath(path) for path in files}
-    for path in sorted(root.rglob("*"), reverse=True):
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-            report.deleted.append(str(relative))
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    wanted = {str(_checked(path)) for path in files}
+    # Bottom-up, so that a folder is looked at after its files are gone.
+    for folder, _, names in os.walk(root, topdown=False):
+        here = Path(folder)
+        base = here.relative_to(root).as_posix()
+        for name in names:
+            relative = name if base == "." else f"{base}/{name}"
+            if relative not in wanted:
+                (here / name).unlink()
+                report.deleted.append(relative)
+        if here != root and not any(here.iterdir()):
+            here.rmdir()
+    report.deleted.sort()
     return report
 
 

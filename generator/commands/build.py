@@ -8,6 +8,7 @@ import click
 
 from generator.build import build_site
 from generator.commands import reports_errors
+from generator.model import LANGUAGES
 
 __all__ = ["command"]
 
@@ -48,17 +49,52 @@ __all__ = ["command"]
     show_default=True,
     help="Also build the offline bundle (the whole site for file://, zipped).",
 )
+@click.option(
+    "--lang",
+    "languages",
+    type=click.Choice(LANGUAGES),
+    multiple=True,
+    help="Build only this language (repeat for more), without the offline bundle; links "
+    "into the other languages are not checked.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes run at once (engine builds, page checks)  "
+    "[default: KB_JOBS, else the number of cores]",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write what the build did, stage by stage with timings, to this JSON file.",
+)
 @reports_errors
-def command(content_dir: Path, out: Path, work: Path, dist: Path, offline: bool) -> None:
+def command(
+    content_dir: Path,
+    out: Path,
+    work: Path,
+    dist: Path,
+    offline: bool,
+    languages: tuple[str, ...],
+    jobs: int | None,
+    report: Path | None,
+) -> None:
     """Build the site: site/it/, site/en/, a language redirect at site/index.html, and
     the offline bundle dist/activation-kb-offline-<version>.zip.
 
     Exits 1, leaving the previous site and zip as they were, when the content is invalid
     or a built site has dead links, missing anchors or duplicate ids.
     """
-    report = build_site(content_dir, out, work, dist=dist if offline else None)
-    pages = ", ".join(f"{lang}: {count} pages" for lang, count in report.pages.items())
-    click.echo(f"built {report.out} ({pages}) in {report.seconds:.1f} s")
-    if report.bundle:
-        size = report.bundle.stat().st_size
-        click.echo(f"offline bundle {report.bundle} ({size / 1024:.0f} KiB)")
+    bundle = dist if offline and not languages else None
+    built = build_site(
+        content_dir, out, work, dist=bundle, languages=languages or LANGUAGES, jobs=jobs
+    )
+    if report is not None:
+        built.write(report)
+    pages = ", ".join(f"{lang}: {count} pages" for lang, count in built.pages.items())
+    click.echo(f"built {built.out} ({pages}) in {built.seconds:.1f} s")
+    if built.bundle:
+        size = built.bundle.stat().st_size
+        click.echo(f"offline bundle {built.bundle} ({size / 1024:.0f} KiB)")

@@ -15,6 +15,13 @@
     var target = id && document.getElementById(id);
     if (target && target.matches("a.kb-old-anchor[href]")) {
       location.replace(target.href);
+    } else if (!target && document.querySelector(".kb-summary-parts")) {
+      /* A large catalogue lists its codes on summary pages, not here; a code anchor
+         starts with the code, whose page is the folder of that name. */
+      var code = /^(0x[0-9a-f]{8})(-|$)/.exec(id.toLowerCase());
+      if (code) {
+        location.replace(code[1] + (location.protocol === "file:" ? "/index.html" : "/"));
+      }
     }
   }
 

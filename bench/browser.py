@@ -1,0 +1,162 @@
+"""The built site in a real browser: what a code page loads, and how fast search answers.
+
+Debian's chromium driven by Playwright with the flags of the team brief; the site is
+served by ``http.server`` on 127.0.0.1, uncompressed, so sizes are gzip-compressed here
+as a web server would send them.
+
+Search latency is measured inside the page with ``performance.now()``: from the last
+keystroke (its ``keyup``, on which the theme searches) to the last change of the results
+list, once the search index is ready (the time until then is reported apart, as ``ready``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Page, Request, sync_playwright
+
+from bench.measure import gzip_bytes
+
+__all__ = ["FirstLoad", "SearchTiming", "browse", "served"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Material's search box and results; the one place that knows them.
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_RESULTS = ".md-search-result"
+SEARCH_ITEM = ".md-search-result__item"
+KEY_HELD_MS = 50
+
+_WATCH = """([input, results]) => {
+  const timing = window.__kbSearch = {lastInput: 0, lastKeyUp: 0, lastChange: 0};
+  const box = document.querySelector(input);
+  box.addEventListener("input", () => { timing.lastInput = performance.now(); });
+  box.addEventListener("keyup", () => { timing.lastKeyUp = performance.now(); });
+  new MutationObserver(() => { timing.lastChange = performance.now(); })
+    .observe(document.querySelector(results),
+             {childList: true, subtree: true, characterData: true});
+}"""
+
+
+@dataclass(frozen=True)
+class FirstLoad:
+    """What the browser fetched to show one page, until the network was idle."""
+
+    requests: int
+    gzip_bytes: int
+    search_index_loaded: bool
+    """Whether the search index was among the requests (it should load lazily)."""
+
+
+@dataclass(frozen=True)
+class SearchTiming:
+    """One query typed into the search box."""
+
+    query: str
+    ready_ms: float
+    """From opening the page to the first results of a warm-up query (index loaded)."""
+    latency_ms: float
+    """From the last keystroke (the key's release) to the last change of the results."""
+    from_input_ms: float
+    """From the last character's appearing in the box (the key's press) to the same: the
+    theme searches on key release, so this adds how long the key was held."""
+    results: int
+
+
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 for the ``with`` block; yields the base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def browse(
+    site: Path, code_page: str, search_page: str, queries: list[str]
+) -> tuple[FirstLoad, list[SearchTiming]]:
+    """Load ``code_page`` (a path under ``site``), then time ``queries`` on ``search_page``."""
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            first = _first_load(page, f"{base}/{code_page}")
+            page.close()
+            timings = []
+            for query in queries:
+                page = browser.new_page()
+                timings.append(_search(page, f"{base}/{search_page}", query))
+                page.close()
+        finally:
+            browser.close()
+    return first, timings
+
+
+def _first_load(page: Page, url: str) -> FirstLoad:
+    bodies: list[tuple[str, bytes]] = []
+    page.on("requestfinished", lambda request: _keep(request, bodies))
+    page.goto(url, wait_until="networkidle")
+    return FirstLoad(
+        requests=len(bodies),
+        gzip_bytes=sum(gzip_bytes(body) for _, body in bodies),
+        search_index_loaded=any("search_index" in address for address, _ in bodies),
+    )
+
+
+def _keep(request: Request, bodies: list[tuple[str, bytes]]) -> None:
+    response = request.response()
+    if response is not None:
+        bodies.append((request.url, response.body()))
+
+
+def _search(page: Page, url: str, query: str) -> SearchTiming:
+    page.goto(url, wait_until="load")
+    opened = page.evaluate("performance.now()")
+    box = page.locator(SEARCH_INPUT)
+    box.click()
+    # Warm-up: the first answer waits for the index to be fetched and built. The theme
+    # listens to key events, so the text is typed, never filled in.
+    box.press_sequentially(query)
+    page.locator(SEARCH_ITEM).first.wait_for(timeout=300_000)
+    ready = page.evaluate("performance.now()") - opened
+    box.press("Control+a")
+    box.press("Backspace")
+    page.evaluate(_WATCH, [SEARCH_INPUT, SEARCH_RESULTS])
+    # delay: how long each key is held down, as by a quick typist.
+    box.press_sequentially(query, delay=KEY_HELD_MS)
+    page.wait_for_function(
+        "() => { const t = window.__kbSearch; return t.lastChange > t.lastKeyUp"
+        " && performance.now() - t.lastChange > 1000; }",
+        timeout=60_000,
+    )
+    timing = page.evaluate("window.__kbSearch")
+    return SearchTiming(
+        query=query,
+        ready_ms=round(ready, 1),
+        latency_ms=round(timing["lastChange"] - timing["lastKeyUp"], 1),
+        from_input_ms=round(timing["lastChange"] - timing["lastInput"], 1),
+        results=page.locator(SEARCH_ITEM).count(),
+    )

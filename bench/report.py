@@ -1,0 +1,180 @@
+"""The benchmark's tables (Markdown, for the README) and the ratios the issue sets targets for."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TARGETS", "print_tables", "ratios", "tables", "update_readme"]
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+TARGETS = {
+    "growth_10x": 11.0,
+    "wall_over_sum": 0.6,
+    "generate_share": 0.05,
+    "wall_10000_s": 180.0,
+    "first_load_kb": 80.0,
+    "search_ms": 100.0,
+}
+"""Issue 8: total(10N)/total(N) ≤ 11; wall ≤ 0.6 × the stages' sum; generator ≤ 5 % of
+the build; 10,000 codes in 3 minutes; a code page's first load ≤ 80 KB gzip; search
+answers ≤ 100 ms after the last keystroke."""
+
+_KB = 1024
+
+
+def ratios(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Growth of the wall time for every tenfold N, and the worst of the per-N ratios."""
+    by_n = {row["n"]: row for row in rows}
+    growth = {
+        f"{big}/{small}": round(by_n[big]["wall_s"] / by_n[small]["wall_s"], 2)
+        for small in by_n
+        for big in by_n
+        if big == 10 * small
+    }
+    result: dict[str, Any] = {"wall_growth_10x": growth}
+    if rows:
+        result["worst_wall_over_sum"] = max(row["wall_over_sum"] for row in rows)
+        result["worst_generate_share"] = max(row["generate_share"] for row in rows)
+        result["worst_first_load_kb"] = round(
+            max(row["first_load_gzip_bytes"] for row in rows) / _KB, 1
+        )
+    searches = [s["latency_ms"] for row in rows for s in row.get("search", [])]
+    if searches:
+        result["worst_search_ms"] = max(searches)
+    if 10_000 in by_n:
+        result["wall_10000_s"] = by_n[10_000]["wall_s"]
+    result["targets"] = TARGETS
+    return result
+
+
+def _engine(row: dict[str, Any]) -> str:
+    return " / ".join(f"{name} {value:.1f}" for name, value in row["engine_s"].items())
+
+
+def _search(row: dict[str, Any]) -> str:
+    found = row.get("search")
+    if not found:
+        return "–"
+    return ", ".join(
+        f"{s['query']}: {s['latency_ms']:.0f} ms (ready {s['ready_ms'] / 1000:.1f} s)"
+        for s in found
+    )
+
+
+def _browser(row: dict[str, Any]) -> str:
+    first = row.get("browser_first_load")
+    if not first:
+        return "–"
+    index = ", index included" if first["search_index_loaded"] else ""
+    return f"{first['gzip_bytes'] / _KB:.0f} KB, {first['requests']} requests{index}"
+
+
+def _mb(size: int | None) -> str:
+    return f"{size / _KB / _KB:.1f} MB" if size else "–"
+
+
+def _others(row: dict[str, Any]) -> str:
+    sizes = row.get("other_pages", {})
+    return " / ".join(f"{sizes[name]['gzip_bytes'] / _KB:.0f} KB" for name in sizes) or "–"
+
+
+def tables(result: dict[str, Any]) -> str:
+    """The timings and sizes of every N as two Markdown tables, then the ratios."""
+    rows = result["rows"]
+    lines = [
+        "| N | generator (CPU) | engine builds (s) | check | offline tree | zip | wall | CPU "
+        "| wall ÷ Σ stages | generator share | peak memory (all processes) | largest process |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['n']:,} | {row['generate_s']:.2f} s ({row['generate_cpu_s']:.2f} s) "
+            f"| {_engine(row)} "
+            f"| {row['check_s']:.1f} s | {row.get('offline_s', 0):.1f} s | {row['zip_s']:.1f} s "
+            f"| **{row['wall_s']:.1f} s** "
+            f"| {row['cpu_s']:.1f} s "
+            f"| {row['wall_over_sum']:.2f} | {row['generate_share'] * 100:.1f} % "
+            f"| {row['peak_tree_rss_mb']:.0f} MB | {row['max_process_rss_mb']:.0f} MB |"
+        )
+    lines += [
+        "",
+        "| N | site/ | offline zip | search index it / en | code page HTML | first load (gzip) "
+        "| first load in chromium (gzip) | landing / go / 404 (gzip) "
+        "| search, last keystroke → results |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+    ]
+    for row in rows:
+        index = " / ".join(
+            f"{size / _KB / _KB:.1f} MB" if size >= _KB * _KB else f"{size / _KB:.0f} KB"
+            for size in row["search_index_bytes"].values()
+        )
+        page, first = row["code_page_bytes"] / _KB, row["first_load_gzip_bytes"] / _KB
+        lines.append(
+            f"| {row['n']:,} | {row['site_mb']:.1f} MB | {_mb(row.get('bundle_bytes'))} "
+            f"| {index} | {page:.1f} KB "
+            f"| {first:.1f} KB | {_browser(row)} | {_others(row)} | {_search(row)} |"
+        )
+    summary = result["ratios"]
+    lines.append("")
+    for pair, value in summary["wall_growth_10x"].items():
+        lines.append(f"- wall time growth N = {pair}: **{value:.2f}** (target ≤ 11)")
+    lines.append(
+        f"- wall ÷ Σ stages, worst: **{summary['worst_wall_over_sum']:.2f}** (target ≤ 0.6)"
+    )
+    lines.append(
+        f"- generator share, worst: **{summary['worst_generate_share'] * 100:.1f} %** "
+        "(target ≤ 5 %)"
+    )
+    if "worst_search_ms" in summary:
+        lines.append(f"- search latency, worst: **{summary['worst_search_ms']:.0f} ms** (≤ 100)")
+    if "wall_10000_s" in summary:
+        lines.append(f"- 10,000 codes: **{summary['wall_10000_s']:.0f} s** (target ≤ 180 s)")
+    return "\n".join(lines)
+
+
+def machine_line(result: dict[str, Any]) -> str:
+    """The machine's facts, one line."""
+    facts = result["machine"]
+    load = ", ".join(f"{value:g}" for value in facts["load_average_before"])
+    return (
+        f"Machine: {facts['cpus']} cores ({facts['cpu']}), {facts['memory_gb']} GB of memory, "
+        f"Python {facts['python']}, {facts['platform']}; load average before the run "
+        f"{load} (the machine is shared); {facts['date']}."
+    )
+
+
+def print_tables(result: dict[str, Any]) -> None:
+    """Print the machine's facts and :func:`tables`."""
+    print(machine_line(result) + "\n")
+    print(tables(result))
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def update_readme(readme: Path, result: dict[str, Any]) -> None:
+    """Put the tables of ``result`` between the README's bench markers."""
+    text = readme.read_text(encoding="utf-8")
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    block = f"{START}\n{machine_line(result)}\n\n{tables(result)}\n{END}"
+    readme.write_text(before + block + after, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.report README.md [RESULTS.json]``: the README shows the results."""
+    args = sys.argv[1:] if argv is None else argv
+    if not 1 <= len(args) <= 2:
+        print("usage: python -m bench.report README.md [RESULTS.json]", file=sys.stderr)
+        return 2
+    results = Path(args[1]) if len(args) == 2 else RESULTS
+    update_readme(Path(args[0]), json.loads(results.read_text(encoding="utf-8")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The checker's quick HTML scanner (generator.htmlscan.scan_html) reads the same ids and
+links as the standard library's HTML parser, on every built page and on awkward markup;
+and the check gives the same answer in one process or several."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator import htmlscan, linkcheck
+from generator.linkcheck import PageScan, check_site, scan_html
+
+AWKWARD = {
+    "script text": '<script>var a = "<a href=\'nope\'>";</script><a href="yes">y</a>',
+    "script source": '<SCRIPT SRC="x.js"></SCRIPT><style>a[href="q"]{}</style>',
+    "comment": '<!-- <a href="hidden"> --><a id="shown" href=\'#shown\'>s</a>',
+    "unclosed comment": '<a href="before"><!-- <a href="after">',
+    "quoted greater-than": '<a title="a > b" href="x.html">x</a>',
+    "entities": '<a href="a.html?x=1&amp;y=2#s&eacute;">e</a><h2 id="&lt;t&gt;">t</h2>',
+    "unquoted and bare": '<a href=plain.html download>p</a><input disabled id=box>',
+    "repeated attribute": '<a href="first" href="second">r</a>',
+    "anchor name": '<a name="old"></a><a id="same" name="same"></a>',
+    "stylesheet": '<link rel="Stylesheet preload" href="s.css"><link rel="alternate" href="a">',
+    "declarations": '<!doctype html><?xml version="1.0"?><img src="i.png"/>',
+    "upper case": '<A HREF="UP.html" ID="Up">u</A><IFRAME SRC="f.html"></IFRAME>',
+    "empty values": '<a href="">e</a><h3 id="">h</h3><object data="o.svg"></object>',
+}
+
+
+class _Reference(HTMLParser):
+    """What the checker read before it had its own scanner: html.parser's view."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs if value is not None}
+        htmlscan.add_tag(self.scan, tag, values)
+
+    handle_startendtag = handle_starttag
+
+
+def reference(text: str) -> PageScan:
+    parser = _Reference()
+    parser.feed(text)
+    parser.close()
+    return parser.scan
+
+
+@pytest.mark.parametrize("name", sorted(AWKWARD))
+def test_awkward_markup_reads_as_html_parser_reads_it(name: str) -> None:
+    text = f"<html><body>{AWKWARD[name]}</body></html>"
+    assert scan_html(text) == reference(text)
+
+
+def test_every_built_page_reads_as_html_parser_reads_it(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 60
+    for path in pages:
+        text = path.read_text("utf-8")
+        assert scan_html(text) == reference(text), path.relative_to(built_site)
+
+
+def test_several_processes_find_what_one_finds(tmp_path: Path) -> None:
+    count = linkcheck._PARALLEL_FROM + 10
+    for number in range(count):
+        page = tmp_path / f"p{number}" / "index.html"
+        page.parent.mkdir()
+        target = f"../p{(number + 1) % count}/" if number % 100 else "../missing/"
+        page.write_text(f'<a id="a" href="{target}#a">n</a><h2 id="a">dup</h2>', "utf-8")
+    alone = check_site(tmp_path)
+    assert len([p for p in alone if "dead link" in p]) == count // 100 + 1
+    assert len([p for p in alone if "duplicate id" in p]) == count
+    assert check_site(tmp_path, jobs=2) == alone

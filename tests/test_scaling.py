@@ -1,0 +1,137 @@
+"""The build scales with the catalogue: no-change reruns write nothing, and no page but the
+summary grows with the number of codes. Real builds of synthetic content (``bench``),
+Italian only to stay quick; nothing here is timed (timings are the benchmark's job)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import Browser
+
+from bench.browser import served
+from bench.synthetic import synthetic_codes, write_content
+from generator.build import build_site, generate
+from generator.cli import main
+from generator.codes import forms
+from generator.loader import load_content
+from generator.summary import PAGE_SIZE, SUMMARY_DIR
+from tests.site.browser import chromium
+
+SMALL, LARGE = 30, 300
+
+
+@dataclass(frozen=True)
+class Built:
+    content: Path
+    site: Path
+    work: Path
+    codes: list[str]
+
+
+def _build(base: Path, count: int) -> Built:
+    content, site, work = base / "content", base / "site", base / "work"
+    codes = write_content(count, content)
+    build_site(content, site, work, languages=("it",))
+    return Built(content, site, work, codes)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build(tmp_path_factory.mktemp(f"n{SMALL}"), SMALL)
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build(tmp_path_factory.mktemp(f"n{LARGE}"), LARGE)
+
+
+def _files(root: Path) -> dict[Path, tuple[int, int]]:
+    return {
+        path: (path.stat().st_mtime_ns, path.stat().st_ino)
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_no_change_rerun_of_the_generator_writes_nothing(large: Built) -> None:
+    docs = large.work / "docs"
+    before = _files(docs)
+    assert len(before) > LARGE
+    _, reports = generate(large.content, docs, ("it",))
+    assert reports["it"].written == [] and reports["it"].deleted == []
+    assert reports["it"].unchanged == len(before)
+    assert _files(docs) == before
+
+
+def test_a_code_page_does_not_grow_with_the_catalogue(small: Built, large: Built) -> None:
+    # The first codes made are the same records whatever the size of the catalogue.
+    shared = [forms(value).slug for value in synthetic_codes(SMALL)]
+    for slug in shared:
+        size_small = (small.site / "it" / slug / "index.html").stat().st_size
+        size_large = (large.site / "it" / slug / "index.html").stat().st_size
+        # Only the way back differs: the summary page's folder instead of the landing page.
+        assert abs(size_large - size_small) <= 64, slug
+
+
+def test_no_page_lists_more_codes_than_a_summary_page_holds(large: Built) -> None:
+    # Links to code pages are hrefs ending in a code's folder.
+    code_link = re.compile(r'href="(?:\.\./)*(?:\./)?0x[0-9a-f]{8}/"')
+    counts = {
+        path.relative_to(large.site).as_posix(): len(code_link.findall(path.read_text("utf-8")))
+        for path in (large.site / "it").rglob("*.html")
+    }
+    assert len(counts) > LARGE
+    assert max(counts.values()) <= PAGE_SIZE
+    assert counts["it/index.html"] == 0  # the landing page links to summary pages only
+    listed = sum(n for page, n in counts.items() if page.startswith(f"it/{SUMMARY_DIR}/"))
+    assert listed == LARGE
+
+
+def test_the_small_catalogue_keeps_its_single_table(small: Built) -> None:
+    landing = (small.site / "it" / "index.html").read_text("utf-8")
+    assert not (small.site / "it" / SUMMARY_DIR).exists()
+    for code in small.codes:
+        assert f'href="{code.lower()}/"' in landing
+
+
+def test_kb_build_report_times_every_stage(tmp_path: Path, small: Built) -> None:
+    report = tmp_path / "report.json"
+    args = ["build", "--content", str(small.content), "--out", str(tmp_path / "site")]
+    args += ["--work", str(tmp_path / "work"), "--lang", "it", "--jobs", "1"]
+    result = CliRunner().invoke(main, [*args, "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text("utf-8"))
+    names = [stage["name"] for stage in data["stages"]]
+    assert names[0] == "generate" and "engine:it" in names and "check" in names
+    assert data["pages"] == {"it": SMALL + 1} and data["jobs"] == 1
+    assert all(stage["seconds"] >= 0 for stage in data["stages"])
+    ends = [stage["started"] + stage["seconds"] for stage in data["stages"]]
+    assert max(ends) <= data["seconds"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.mark.browser
+def test_an_old_anchor_reaches_its_code_when_the_table_is_split(
+    large: Built, browser: Browser
+) -> None:
+    record = load_content(large.content).records[-1]
+    folder = record.code.lower()
+    with served(large.site) as base:
+        page = browser.new_page()
+        try:
+            page.goto(f"{base}/it/#{record.anchor}")
+            page.wait_for_url(f"{base}/it/{folder}/")
+            assert page.locator("h1").get_attribute("id") == record.anchor
+        finally:
+            page.close()
