@@ -21,7 +21,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,35 +157,22 @@ def _check_and_zip(
     plan: _Plan,
     watch: Stopwatch,
 ) -> tuple[list[str], Path | None]:
-    """Assemble and check the offline tree, then check the site while a thread zips the
-    tree: zipping keeps one core busy, checking the others. Returns the problems and the
-    zip under its temporary name (``None`` when there are problems or no bundle)."""
-    problems: list[str] = []
-    zipping: Future[Path] | None = None
-    with ThreadPoolExecutor(max_workers=1) as side:
-        try:
-            if offline_tree:
-                with watch.stage("offline"):
-                    found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
-                problems += [f"offline bundle: {problem}" for problem in found]
-                if plan.target and not found:
-                    zipping = side.submit(_zip, offline_tree, plan.target, plan.epoch, watch)
-            with watch.stage("check"):
-                problems = check_site(staging, absent=absent, jobs=plan.jobs) + problems
-            pending = zipping.result() if zipping else None
-        except BaseException:
-            if zipping is not None and zipping.exception() is None:
-                zipping.result().unlink(missing_ok=True)
-            raise
-    if problems and pending:
-        pending.unlink(missing_ok=True)
-        pending = None
-    return problems, pending
+    """Check the site, assemble and check the offline tree, and zip it when all is well.
+    Returns the problems and the zip under its temporary name (``None`` when there are
+    problems or no bundle).
 
-
-def _zip(tree: Path, target: Path, epoch: int, watch: Stopwatch) -> Path:
-    with watch.stage("zip", own_thread=True):
-        return bundle.write_zip(tree, target, epoch=epoch)
+    One after the other: zipping in a thread while the site is checked was tried and was
+    slower, both waiting for the interpreter's lock."""
+    with watch.stage("check"):
+        problems = check_site(staging, absent=absent, jobs=plan.jobs)
+    if offline_tree:
+        with watch.stage("offline"):
+            found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
+        problems += [f"offline bundle: {problem}" for problem in found]
+    if problems or not offline_tree or not plan.target:
+        return problems, None
+    with watch.stage("zip"):
+        return problems, bundle.write_zip(offline_tree, plan.target, epoch=plan.epoch)
 
 
 def _check_languages(languages: Sequence[str], dist: Path | None) -> None:

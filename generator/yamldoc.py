@@ -174,6 +174,8 @@ class _PositionView(Mapping[FieldPath, object]):
 
     def __len__(self) -> int:
         return len(self._positions.table(self._table))
+
+
 # PyYAML names tokens by their grammar ids; these say what the editor sees.
 _TOKEN_WORDS = {
     "'<scalar>'": "a value",

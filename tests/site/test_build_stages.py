@@ -1,5 +1,5 @@
-"""The build's stages (generator.build): timed in the report, the zip written while the
-site is checked, and nothing left behind when that check fails."""
+"""The build's stages (generator.build): timed in the report, and nothing left behind when
+the site's check fails."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from generator.build import BrokenSiteError, build_site
 from tests.site.conftest import CONTENT
 
 
-def test_every_stage_is_timed_and_the_zip_overlaps_the_check(tmp_path: Path) -> None:
+def test_every_stage_is_timed_and_the_engine_builds_overlap(tmp_path: Path) -> None:
     report = build_site(
         CONTENT, tmp_path / "site", tmp_path / "work", dist=tmp_path / "dist", jobs=2
     )
@@ -20,8 +20,8 @@ def test_every_stage_is_timed_and_the_zip_overlaps_the_check(tmp_path: Path) -> 
     engines = {name for name in stages if name.startswith("engine:")}
     assert engines == {"engine:it", "engine:en", "engine:it.offline", "engine:en.offline"}
     assert {"generate", "root-files", "offline", "check", "zip", "swap", "cleanup"} <= set(stages)
-    zip_, check = stages["zip"], stages["check"]
-    assert zip_.started < check.started + check.seconds  # zipping began before checking ended
+    first, last = sorted((stages[name] for name in engines), key=lambda stage: stage.started)[:2]
+    assert last.started < first.started + first.seconds  # two engine builds at once
     assert report.bundle is not None and report.bundle.is_file()
     assert report.jobs == 2
     assert sum(stage.seconds for stage in report.stages) > report.seconds
@@ -37,4 +37,4 @@ def test_a_failed_site_check_leaves_no_zip_behind(
     with pytest.raises(BrokenSiteError, match="nowhere"):
         build_site(CONTENT, tmp_path / "site", tmp_path / "work", dist=tmp_path / "dist")
     assert not (tmp_path / "site").exists()
-    assert list((tmp_path / "dist").iterdir()) == []
+    assert not list(tmp_path.glob("dist/*")) and not list(tmp_path.glob("dist/.*"))
