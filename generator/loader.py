@@ -139,6 +139,7 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
     if article is None or doc is None:
         return None, problems
     by_file = {item.doc.file: item.record for item in loaded.records}
+    files = set(loaded.record_files)  # looked up once per listed code
     ordered: list[CodeRecord] = []
     first_index: dict[str, int] = {}
     for index, code in enumerate(article.codes):
@@ -153,7 +154,7 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
             problems.append(doc.problem(path, f"{code} listed twice (first at codes[{first}])"))
             continue
         first_index[name] = index
-        if name not in loaded.record_files:
+        if name not in files:
             problems.append(doc.problem(path, f"no record file {name} for {code}"))
         elif name in by_file:
             ordered.append(by_file[name])
