@@ -23,7 +23,7 @@ import os
 import posixpath
 import sys
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -50,7 +50,12 @@ def external_links(root: Path) -> dict[str, list[str]]:
 
 
 def check_site(
-    root: Path, absent: Collection[str] = (), *, on_disk: bool = False, jobs: int = 1
+    root: Path,
+    absent: Collection[str] = (),
+    *,
+    on_disk: bool = False,
+    jobs: int = 1,
+    known: Mapping[str, PageScan] | None = None,
 ) -> list[str]:
     """Every problem of the site under ``root``, one readable line each, sorted.
 
@@ -58,9 +63,9 @@ def check_site(
     data files are read by scripts, which add ``index.html`` where needed; they are always
     checked as served. Links into the top-level folders named in ``absent`` (languages left
     out of a partial build) are not checked. ``jobs`` processes read the pages of a large
-    site.
+    site; ``known`` pages were scanned as they were written (:func:`scan_site`).
     """
-    site = _Site(root, scan_site(root, jobs), frozenset(absent), on_disk)
+    site = _Site(root, scan_site(root, jobs, known), frozenset(absent), on_disk)
     problems = _data_problems(root, site)
     for page, scan in site.pages.items():
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
@@ -73,11 +78,18 @@ def check_site(
     return sorted(set(problems))
 
 
-def scan_site(root: Path, jobs: int = 1) -> dict[str, PageScan]:
-    """Every HTML page under ``root`` (relative POSIX path → its scan), in path order."""
-    names = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+def scan_site(
+    root: Path, jobs: int = 1, known: Mapping[str, PageScan] | None = None
+) -> dict[str, PageScan]:
+    """Every HTML page under ``root`` (relative POSIX path → its scan), in path order;
+    pages in ``known`` (scanned as they were written) are not read again."""
+    known = known or {}
+    every = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+    names = [name for name in every if name not in known]
+    scanned = dict(known)
     if jobs < 2 or len(names) < _PARALLEL_FROM:
-        return dict(zip(names, _scan_files(root, names), strict=True))
+        scanned.update(zip(names, _scan_files(root, names), strict=True))
+        return {name: scanned[name] for name in every}
     # Contiguous slices, several per process, so that a slow slice does not hold up the end.
     size = -(-len(names) // (jobs * 4))
     slices = [names[start : start + size] for start in range(0, len(names), size)]
@@ -87,7 +99,8 @@ def scan_site(root: Path, jobs: int = 1) -> dict[str, PageScan]:
         scans = [
             scan for part in pool.map(_scan_files, [root] * len(slices), slices) for scan in part
         ]
-    return dict(zip(names, scans, strict=True))
+    scanned.update(zip(names, scans, strict=True))
+    return {name: scanned[name] for name in every}
 
 
 _PARALLEL_FROM = 1000

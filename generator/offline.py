@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from generator.golinks import go_files
+from generator.htmlscan import PageScan, scan_html
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.renderer import root_files
@@ -51,13 +52,13 @@ def assemble(
     return its problems, empty when it is ready to be zipped. ``jobs`` processes rewrite
     and check the pages of a large site."""
     common = _common_assets(tree, languages)
-    _rewrite_pages(tree, languages, common, trim=True, jobs=jobs)
+    scans = _rewrite_pages(tree, languages, common, trim=True, jobs=jobs)
     _move_assets(tree, languages, common)
     outside = root_files(content, offline=True) | go_files(content, offline=True)
     for name, text in outside.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
-    return check_site(tree, on_disk=True, jobs=jobs)
+    return check_site(tree, on_disk=True, jobs=jobs, known=scans)
 
 
 def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
@@ -101,26 +102,32 @@ _PARALLEL_FROM = 1000
 
 def _rewrite_pages(
     tree: Path, languages: tuple[str, ...], common: frozenset[str], *, trim: bool, jobs: int = 1
-) -> None:
+) -> dict[str, PageScan]:
     """Point every page at the shared copies of ``common`` and, with ``trim``, trim it: one
-    read and at most one write per page, the pages shared out among ``jobs`` processes."""
+    read and at most one write per page, the pages shared out among ``jobs`` processes.
+    Returns what the link checker reads in each page as written (path relative to
+    ``tree`` → scan), so that the check need not read them again."""
     pages = [
         (page.as_posix(), page.relative_to(tree / lang).parent.as_posix())
         for lang in languages
         for page in sorted((tree / lang).rglob("*.html"))
     ]
     if jobs < 2 or len(pages) < _PARALLEL_FROM:
-        _rewrite(pages, common, trim)
-        return
-    size = -(-len(pages) // (jobs * 4))
-    slices = [pages[start : start + size] for start in range(0, len(pages), size)]
-    # spawn, not fork: the build may have threads running, which fork does not copy.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        list(pool.map(_rewrite, slices, [common] * len(slices), [trim] * len(slices)))
+        scans = _rewrite(pages, common, trim)
+    else:
+        size = -(-len(pages) // (jobs * 4))
+        slices = [pages[start : start + size] for start in range(0, len(pages), size)]
+        # spawn, not fork: the build may have threads running, which fork does not copy.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            parts = pool.map(_rewrite, slices, [common] * len(slices), [trim] * len(slices))
+            scans = [scan for part in parts for scan in part]
+    names = (Path(name).relative_to(tree).as_posix() for name, _ in pages)
+    return dict(zip(names, scans, strict=True))
 
 
-def _rewrite(pages: list[tuple[str, str]], common: frozenset[str], trim: bool) -> None:
+def _rewrite(pages: list[tuple[str, str]], common: frozenset[str], trim: bool) -> list[PageScan]:
+    scans = []
     for name, folder in pages:
         page = Path(name)
         text = page.read_text(encoding="utf-8")
@@ -129,6 +136,8 @@ def _rewrite(pages: list[tuple[str, str]], common: frozenset[str], trim: bool) -
             changed = trim_html(changed)
         if changed != text:
             page.write_text(changed, encoding="utf-8")
+        scans.append(scan_html(changed))
+    return scans
 
 
 def _repoint(text: str, folder: str, common: frozenset[str]) -> str:

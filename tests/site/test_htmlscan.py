@@ -75,3 +75,12 @@ def test_several_processes_find_what_one_finds(tmp_path: Path) -> None:
     assert len([p for p in alone if "dead link" in p]) == count // 100 + 1
     assert len([p for p in alone if "duplicate id" in p]) == count
     assert check_site(tmp_path, jobs=2) == alone
+
+
+def test_pages_scanned_as_written_are_not_read_again(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<a href="a.html">a</a>', "utf-8")
+    (tmp_path / "a.html").write_text('<h1 id="x">a</h1>', "utf-8")
+    assert check_site(tmp_path) == []
+    # What the writer saw is what counts: here it said index.html links to a missing page.
+    known = {"index.html": scan_html('<a href="missing.html">m</a>')}
+    assert check_site(tmp_path, known=known) == ["index.html: dead link 'missing.html'"]
