@@ -21,6 +21,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,18 +129,10 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
             for name, text in outside.items():
                 (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_text(text, encoding="utf-8")
-        with watch.stage("check"):
-            absent = [lang for lang in LANGUAGES if lang not in plan.languages]
-            problems = check_site(staging, absent=absent, jobs=plan.jobs)
-        if offline_tree:
-            with watch.stage("offline"):
-                found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
-            problems += [f"offline bundle: {problem}" for problem in found]
+        absent = [lang for lang in LANGUAGES if lang not in plan.languages]
+        problems, pending = _check_and_zip(content, staging, offline_tree, absent, plan, watch)
         if problems:
             raise BrokenSiteError(problems)
-        if offline_tree and plan.target:
-            with watch.stage("zip"):
-                pending = bundle.write_zip(offline_tree, plan.target, epoch=plan.epoch)
         with watch.stage("swap"):
             set_mtimes(staging, plan.epoch)
             replace_dir(staging, plan.out)
@@ -155,6 +148,45 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         if offline_tree:
             with watch.stage("cleanup"):
                 shutil.rmtree(offline_tree, ignore_errors=True)
+
+
+def _check_and_zip(
+    content: Content,
+    staging: Path,
+    offline_tree: Path | None,
+    absent: list[str],
+    plan: _Plan,
+    watch: Stopwatch,
+) -> tuple[list[str], Path | None]:
+    """Assemble and check the offline tree, then check the site while a thread zips the
+    tree: zipping keeps one core busy, checking the others. Returns the problems and the
+    zip under its temporary name (``None`` when there are problems or no bundle)."""
+    problems: list[str] = []
+    zipping: Future[Path] | None = None
+    with ThreadPoolExecutor(max_workers=1) as side:
+        try:
+            if offline_tree:
+                with watch.stage("offline"):
+                    found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
+                problems += [f"offline bundle: {problem}" for problem in found]
+                if plan.target and not found:
+                    zipping = side.submit(_zip, offline_tree, plan.target, plan.epoch, watch)
+            with watch.stage("check"):
+                problems = check_site(staging, absent=absent, jobs=plan.jobs) + problems
+            pending = zipping.result() if zipping else None
+        except BaseException:
+            if zipping is not None and zipping.exception() is None:
+                zipping.result().unlink(missing_ok=True)
+            raise
+    if problems and pending:
+        pending.unlink(missing_ok=True)
+        pending = None
+    return problems, pending
+
+
+def _zip(tree: Path, target: Path, epoch: int, watch: Stopwatch) -> Path:
+    with watch.stage("zip", own_thread=True):
+        return bundle.write_zip(tree, target, epoch=epoch)
 
 
 def _check_languages(languages: Sequence[str], dist: Path | None) -> None:

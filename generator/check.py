@@ -37,12 +37,25 @@ from generator.loader import (
 from generator.model import LANGUAGES, ActivationType
 from generator.sourcetable import compare_codes, parse_summary_table
 
-__all__ = ["anchor_slug", "check", "check_content", "checked_content", "sort_problems"]
+__all__ = [
+    "anchor_slug",
+    "check",
+    "check_content",
+    "checked_content",
+    "read_for_check",
+    "sort_problems",
+]
 
 
 def check_content(root: Path) -> list[Problem]:
     """Read ``root`` and its source article and return every problem, sorted."""
     return check(*_read(root))
+
+
+def read_for_check(root: Path) -> tuple[Loaded, str | None]:
+    """What :func:`check` needs from ``root``: every file as loaded, and the text of the
+    source article (``None`` when it is missing)."""
+    return _read(root)
 
 
 def checked_content(root: Path) -> Content:

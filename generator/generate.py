@@ -1,22 +1,27 @@
 """The generator stage: ``content/`` → the Markdown of each language, on disk.
 
-The content is read and checked (every rule of ``kb check``) once; each language is then rendered
-(:mod:`generator.renderer`) and written (:mod:`generator.writer`, which touches only files
-whose text changed). The languages do not depend on each other: on a large site with
+The content is read and checked (every rule of ``kb check``) once; each language is then
+rendered (:mod:`generator.renderer`) and written (:mod:`generator.writer`, which touches
+only files whose text changed). The languages do not depend on each other: on a large site with
 several cores, they are rendered side by side in forked processes, which share the loaded
-content without copying it.
+content without copying it, while this process checks it; they write only once the check
+found nothing, so invalid content leaves the pages as they were (``kb serve`` keeps
+showing them).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from generator.check import checked_content
-from generator.loader import Content
+from generator.check import check, read_for_check
+from generator.errors import ContentError, Problem
+from generator.loader import Content, assemble
 from generator.model import LANGUAGES
 from generator.renderer import render_language
 from generator.writer import WriteReport, write_tree
@@ -29,6 +34,10 @@ starting them costs more than it saves."""
 
 _shared: Content | None = None
 """The content the forked processes render, inherited rather than sent to them."""
+_verdict: Any = None
+"""Set by the parent once the content passed its check: 1 write, 0 leave the files alone."""
+_decided: Any = None
+"""Set by the parent once the verdict is known."""
 
 
 def generate(
@@ -39,16 +48,23 @@ def generate(
     jobs: int = 1,
 ) -> tuple[Content, dict[str, WriteReport]]:
     """Render ``content_root`` into ``docs_root/{lang}/``; :class:`ContentError` lists every
-    problem ``kb check`` finds, so nothing it refuses (raw HTML, say) is ever published.
+    problem ``kb check`` finds, so nothing it refuses (raw HTML, say) is ever published,
+    and nothing is written for it.
 
-    ``jobs`` processes may render the languages at once (see :data:`PARALLEL_FROM`).
+    ``jobs`` processes may render the languages at once (see :data:`PARALLEL_FROM`), while
+    this one checks the content.
     """
-    content = checked_content(content_root)
-    if _side_by_side(jobs, languages, content):
-        reports = _in_processes(content, docs_root, languages, jobs)
-    else:
-        reports = {lang: write_language(content, lang, docs_root / lang) for lang in languages}
-    return content, reports
+    loaded, source_text = read_for_check(content_root)
+    content, _ = assemble(loaded)
+    if content is not None and _side_by_side(jobs, languages, content):
+        reports = _in_processes(
+            content, docs_root, languages, jobs, lambda: check(loaded, source_text)
+        )
+        return content, reports
+    problems = check(loaded, source_text)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content, {lang: write_language(content, lang, docs_root / lang) for lang in languages}
 
 
 def write_language(content: Content, lang: str, folder: Path) -> WriteReport:
@@ -69,22 +85,43 @@ def _side_by_side(jobs: int, languages: Sequence[str], content: Content) -> bool
 
 
 def _in_processes(
-    content: Content, docs_root: Path, languages: Sequence[str], jobs: int
+    content: Content,
+    docs_root: Path,
+    languages: Sequence[str],
+    jobs: int,
+    problems: Callable[[], list[Problem]],
 ) -> dict[str, WriteReport]:
-    global _shared
-    _shared = content
+    """Render each language in a forked process while this one runs ``problems`` (the
+    check); the processes write their files only if it finds none."""
+    global _shared, _verdict, _decided
+    context = multiprocessing.get_context("fork")
+    _shared, _verdict, _decided = content, context.Value("b", 0), context.Event()
+    # A child's garbage collection would walk, and so copy, every page of memory it shares
+    # with this process: keep what exists now out of the collector's sight (gc.freeze's
+    # documented use before fork).
+    gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
         workers = min(jobs, len(languages))
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {
-                lang: pool.submit(_write_shared, lang, docs_root / lang) for lang in languages
+                lang: pool.submit(_write_when_checked, lang, docs_root / lang) for lang in languages
             }
-            return {lang: future.result() for lang, future in futures.items()}
+            try:
+                found = problems()
+                _verdict.value = 0 if found else 1
+            finally:
+                _decided.set()
+            reports = {lang: future.result() for lang, future in futures.items()}
+        if found:
+            raise ContentError(found)
+        return {lang: report for lang, report in reports.items() if report is not None}
     finally:
-        _shared = None
+        gc.unfreeze()
+        _shared = _verdict = _decided = None
 
 
-def _write_shared(lang: str, folder: Path) -> WriteReport:
+def _write_when_checked(lang: str, folder: Path) -> WriteReport | None:
     assert _shared is not None, "runs only in a process forked by _in_processes"
-    return write_language(_shared, lang, folder)
+    files = render_language(_shared, lang)
+    _decided.wait()
+    return write_tree(files, folder) if _verdict.value else None

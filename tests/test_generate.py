@@ -1,5 +1,5 @@
 """The generator stage (generator.generate): languages rendered side by side in forked
-processes write exactly what one process writes."""
+processes write exactly what one process writes, and nothing when the check fails."""
 
 from __future__ import annotations
 
@@ -18,11 +18,16 @@ _FORKED = """
 import json, sys
 from pathlib import Path
 from generator import generate as module
-content = module.checked_content(Path(sys.argv[1]))
-side_by_side = module._side_by_side(2, ("it", "en"), content)
-_, reports = module.generate(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
-print(json.dumps({"side_by_side": side_by_side,
-                  "written": {lang: len(r.written) for lang, r in reports.items()}}))
+from generator.errors import ContentError
+from generator.loader import load_content
+side_by_side = module._side_by_side(2, ("it", "en"), load_content(Path(sys.argv[1])))
+try:
+    _, reports = module.generate(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)
+except ContentError as error:
+    print(json.dumps({"side_by_side": side_by_side, "problems": len(error.problems)}))
+else:
+    print(json.dumps({"side_by_side": side_by_side,
+                      "written": {lang: len(r.written) for lang, r in reports.items()}}))
 """
 
 
@@ -34,19 +39,39 @@ def _tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_forked_languages_write_what_one_process_writes(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    write_content(PARALLEL_FROM, content)
-    _, reports = generate(content, tmp_path / "alone", jobs=1)
+def _forked(content: Path, docs: Path) -> dict[str, object]:
     result = subprocess.run(
-        [sys.executable, "-c", _FORKED, str(content), str(tmp_path / "forked")],
+        [sys.executable, "-c", _FORKED, str(content), str(docs)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=True,
     )
-    answer = json.loads(result.stdout)
+    answer: dict[str, object] = json.loads(result.stdout)
     assert answer["side_by_side"] is True
+    return answer
+
+
+def test_forked_languages_write_what_one_process_writes(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_content(PARALLEL_FROM, content)
+    _, reports = generate(content, tmp_path / "alone", jobs=1)
+    answer = _forked(content, tmp_path / "forked")
     assert answer["written"] == {lang: len(report.written) for lang, report in reports.items()}
     assert _tree(tmp_path / "forked") == _tree(tmp_path / "alone")
     assert len(_tree(tmp_path / "alone")) > 2 * PARALLEL_FROM
+
+
+def test_content_the_check_refuses_leaves_the_pages_alone(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    codes = write_content(PARALLEL_FROM, content)
+    docs = tmp_path / "docs"
+    _forked(content, docs)
+    before = _tree(docs)
+    # Valid YAML and schema, so the pages render; the check refuses raw HTML.
+    record = content / "codes" / f"{codes[0].lower()}.yaml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("resolution: ", "resolution: <b>x</b> ", 1), "utf-8")
+    answer = _forked(content, docs)
+    assert answer == {"side_by_side": True, "problems": 1}
+    assert _tree(docs) == before

@@ -42,3 +42,21 @@ def test_stale_files_and_their_empty_folders_are_deleted(tmp_path: Path) -> None
 def test_paths_outside_the_folder_are_refused(tmp_path: Path, bad: str) -> None:
     with pytest.raises(ValueError):
         write_tree({bad: "x"}, tmp_path / "out")
+
+
+def test_a_new_folder_appears_whole_and_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    files = {"index.md": "home\n", "0xc004f074/index.md": "code\n", "a/b/c.md": "deep\n"}
+    report = write_tree(files, tmp_path / "docs" / "it")
+    assert report.written == sorted(files) and report.unchanged == 0
+    assert [p.name for p in (tmp_path / "docs").iterdir()] == ["it"]
+    assert {
+        p.relative_to(tmp_path / "docs" / "it").as_posix(): p.read_text("utf-8")
+        for p in (tmp_path / "docs" / "it").rglob("*")
+        if p.is_file()
+    } == files
+
+
+def test_a_failed_new_folder_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        write_tree({"index.md": "home\n", "../escape.md": "x"}, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
