@@ -18,11 +18,11 @@ site: $(STAMP)
 	$(KB) linkcheck site --report build/external-links.txt
 
 test: $(STAMP) chromium nginx
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check .
 
 serve: $(STAMP)
 	$(KB) serve

@@ -9,16 +9,31 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn, ParamSpec, TypeVar
 
 import click
 
 from generator.errors import ContentError, KbError
 
-__all__ = ["fail", "reports_errors"]
+__all__ = ["content_option", "fail", "reports_errors"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def content_option(help: str, *, exists: bool = False) -> Callable[[F], F]:
+    """The ``--content DIR`` option every command shares (default ``content``), passed on
+    as ``content_dir``; ``exists`` makes click refuse a missing folder as a usage error."""
+    return click.option(
+        "--content",
+        "content_dir",
+        type=click.Path(exists=exists, file_okay=False, path_type=Path),
+        default=Path("content"),
+        show_default=True,
+        help=help,
+    )
 
 
 def fail(error: KbError) -> NoReturn:

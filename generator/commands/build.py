@@ -7,21 +7,14 @@ from pathlib import Path
 import click
 
 from generator.build import build_site
-from generator.commands import reports_errors
+from generator.commands import content_option, reports_errors
 from generator.model import LANGUAGES
 
 __all__ = ["command"]
 
 
 @click.command("build")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="The content folder to build from.",
-)
+@content_option("The content folder to build from.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

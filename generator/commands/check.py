@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.check import checked_content
-from generator.commands import reports_errors
+from generator.commands import content_option, reports_errors
 from generator.errors import ContentError
 from generator.model import LANGUAGES
 
@@ -16,14 +16,7 @@ __all__ = ["command"]
 
 
 @click.command("check")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="The content folder to check.",
-)
+@content_option("The content folder to check.", exists=True)
 @reports_errors
 def command(content_dir: Path) -> None:
     """Check the content: schema, the source's summary table, both languages.

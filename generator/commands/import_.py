@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from generator.commands import content_option
 from generator.errors import KbError
 from generator.import_plan import describe, plan_import
 
@@ -20,14 +21,7 @@ __all__ = ["import_"]
     required=True,
     help="Language of SOURCE; its text goes to that language's blocks.",
 )
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="The content directory to update.",
-)
+@content_option("The content directory to update.")
 @click.option(
     "--prune",
     is_flag=True,

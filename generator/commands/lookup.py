@@ -16,7 +16,7 @@ import click
 
 from generator import terminal
 from generator.codes import canonical, forms, hex_reading, parse_code, slug
-from generator.commands import fail
+from generator.commands import content_option, fail
 from generator.errors import KbError, UsageError
 from generator.hresult import decode
 from generator.loader import ARTICLE_FILE, Content, load_content
@@ -62,14 +62,7 @@ _WORDS: dict[str, dict[str, str]] = {
     metavar="URL",
     help="Site address for page URLs (e.g. https://kb.example/); default: relative URLs.",
 )
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("content"),
-    show_default=True,
-    help="The content folder to read.",
-)
+@content_option("The content folder to read.")
 def command(code: str, lang: str | None, as_json: bool, base_url: str, content_dir: Path) -> None:
     """Show what the knowledge base says about CODE, in any spelling.
 

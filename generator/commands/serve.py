@@ -9,21 +9,14 @@ import click
 
 from generator import engine
 from generator.build import generate
-from generator.commands import reports_errors
+from generator.commands import content_option, reports_errors
 from generator.model import LANGUAGES
 
 __all__ = ["command"]
 
 
 @click.command("serve")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="The content folder to preview; edits to it reload the page.",
-)
+@content_option("The content folder to preview; edits to it reload the page.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
 @click.option(
     "--work",

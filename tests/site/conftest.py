@@ -6,13 +6,16 @@ import functools
 import http.server
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from generator.build import build_site
 from generator.loader import Content, load_content
+from tests.site.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -71,3 +74,47 @@ def serve_site() -> Iterator[functools.partial[str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+# Browser fixtures shared by the test modules that drive the online site in chromium.
+OpenPage = Callable[..., Page]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path, serve_site) -> str:
+    return serve_site(built_site)
+
+
+@pytest.fixture
+def requests_elsewhere() -> list[str]:
+    """Every request a test's pages made to a host other than the test server."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
+    contexts: list[BrowserContext] = []
+
+    def open_page(locale: str = "it-IT", javascript: bool = True) -> Page:
+        context = browser.new_context(locale=locale, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+
+        def record(request: Request) -> None:
+            url = urlsplit(request.url)
+            if url.scheme not in ("file", "data", "blob") and url.hostname != "127.0.0.1":
+                requests_elsewhere.append(request.url)
+
+        page.on("request", record)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert requests_elsewhere == [], "a page loaded something from outside the site"

@@ -144,8 +144,10 @@ def content_epoch() -> int:
 
 def build_into(base: Path, environment: dict[str, str]) -> None:
     done = subprocess.run(
-        [str(KB), "build", "--content", str(CONTENT), "--out", str(base / "site")]
-        + ["--work", str(base / "work"), "--dist", str(base / "dist")],
+        [
+            *(str(KB), "build", "--content", str(CONTENT), "--out", str(base / "site")),
+            *("--work", str(base / "work"), "--dist", str(base / "dist")),
+        ],
         capture_output=True,
         env=environment,
         timeout=600,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request
-
-from tests.site.browser import chromium
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -18,45 +15,6 @@ OpenPage = Callable[..., Page]
 CODE = "0xc004f074"
 ANCHOR = "0xc004f074-no-key-management-service-kms-could-be-contacted"
 """The example of the issue: an old link to the article with only the host changed."""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path, serve_site) -> str:
-    return serve_site(built_site)
-
-
-@pytest.fixture
-def requests_elsewhere() -> list[str]:
-    """Every request a test's pages made to a host other than the test server."""
-    return []
-
-
-@pytest.fixture
-def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
-    contexts: list[BrowserContext] = []
-
-    def open_page(locale: str = "it-IT", javascript: bool = True) -> Page:
-        context = browser.new_context(locale=locale, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-
-        def record(request: Request) -> None:
-            url = urlsplit(request.url)
-            if url.scheme not in ("file", "data", "blob") and url.hostname != "127.0.0.1":
-                requests_elsewhere.append(request.url)
-
-        page.on("request", record)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def test_old_anchor_link_lands_on_the_code_page(

@@ -3,15 +3,14 @@ JavaScript, served and from disk), related-code links and the print stylesheet."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request
+from playwright.sync_api import Page
 
 from generator.loader import Content
-from tests.site.browser import chromium
 
 pytestmark = pytest.mark.browser
 
@@ -23,45 +22,6 @@ SARA = "https://aka.ms/SaRA-WindowsActivation"
 VISIBLE_CODES = """() => Array.from(document.querySelectorAll("tr"))
   .filter((row) => row.querySelector(".kb-types") && row.getClientRects().length > 0)
   .map((row) => row.querySelector("a").textContent.trim())"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path, serve_site) -> str:
-    return serve_site(built_site)
-
-
-@pytest.fixture
-def requests_elsewhere() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
-    contexts: list[BrowserContext] = []
-
-    def open_page(javascript: bool = True) -> Page:
-        context = browser.new_context(locale="it-IT", java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-
-        def record(request: Request) -> None:
-            url = urlsplit(request.url)
-            if url.scheme not in ("file", "data", "blob") and url.hostname != "127.0.0.1":
-                requests_elsewhere.append(request.url)
-
-        page.on("request", record)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert requests_elsewhere == []
 
 
 def codes_of(content: Content, *wanted: str) -> list[str]:

@@ -72,7 +72,8 @@ def _main_config(prefix: Path) -> str:
         f"{user}worker_processes 1;\npid {prefix / 'nginx.pid'};\n"
         f"error_log {prefix / 'error.log'};\nevents {{ worker_connections 64; }}\n"
         f"http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-        f"  access_log {prefix / 'access.log'};\n  {temp}\n  include {prefix / 'server.conf'};\n}}\n"
+        f"  access_log {prefix / 'access.log'};\n  {temp}\n"
+        f"  include {prefix / 'server.conf'};\n}}\n"
     )
 
 

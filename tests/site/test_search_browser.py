@@ -13,9 +13,9 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from generator.codes import forms, parse_code
+from generator.model import LANGUAGES
 from generator.search import SiteSearch, index_path
 from generator.searchlang import language
-from generator.model import LANGUAGES
 from tests.site.browser import chromium
 
 pytestmark = pytest.mark.browser
@@ -190,7 +190,9 @@ def test_python_stems_italian_like_the_browser(
     assets = built_site / "it" / "assets" / "javascripts"
     for pattern in scripts:
         page.add_script_tag(path=str(next(assets.glob(pattern))))
-    stems = page.evaluate("words => words.map(w => lunr.it.stemmer(new lunr.Token(w)).toString())", words)
+    stems = page.evaluate(
+        "words => words.map(w => lunr.it.stemmer(new lunr.Token(w)).toString())", words
+    )
     page.close()
     stem = language("it").stem
     differ = [(word, js) for word, js in zip(words, stems, strict=True) if stem(word) != js]

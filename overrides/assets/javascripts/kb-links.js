@@ -10,32 +10,9 @@
     return link ? link.href : location.href.split(/[?#]/)[0];
   }
 
-  /* navigator.clipboard needs a secure context; an intranet over plain http is not one. */
+  /* kb.js (loaded first, on every page) provides the clipboard helper. */
   function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try {
-        copied = document.execCommand("copy");
-      } catch (error) {
-        copied = false;
-      }
-      document.body.removeChild(area);
-      if (copied) {
-        resolve();
-      } else {
-        reject(new Error("copy refused"));
-      }
-    });
+    return window.kb.copy(text);
   }
 
   function done(button) {

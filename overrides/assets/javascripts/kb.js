@@ -67,6 +67,10 @@
     });
   }
 
+  /* Shared with kb-links.js (the copy-link controls), which loads after this file. */
+  window.kb = window.kb || {};
+  window.kb.copy = copy;
+
   /* Commands are inline code in running text (`slmgr /dli`); Material's copy button only
      serves code blocks, so give each command a button of its own. */
   function addCopyButtons() {
