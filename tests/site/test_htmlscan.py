@@ -19,7 +19,7 @@ AWKWARD = {
     "unclosed comment": '<a href="before"><!-- <a href="after">',
     "quoted greater-than": '<a title="a > b" href="x.html">x</a>',
     "entities": '<a href="a.html?x=1&amp;y=2#s&eacute;">e</a><h2 id="&lt;t&gt;">t</h2>',
-    "unquoted and bare": '<a href=plain.html download>p</a><input disabled id=box>',
+    "unquoted and bare": "<a href=plain.html download>p</a><input disabled id=box>",
     "repeated attribute": '<a href="first" href="second">r</a>',
     "anchor name": '<a name="old"></a><a id="same" name="same"></a>',
     "stylesheet": '<link rel="Stylesheet preload" href="s.css"><link rel="alternate" href="a">',
