@@ -1,10 +1,10 @@
 """``content/`` → ``site/`` and the offline zip: generate the pages, run the engine,
 check, then swap in.
 
-One set of generated pages feeds a list of independent engine tasks: each language for the
-web and, with ``dist``, each language again for ``file://`` (the offline bundle,
-:mod:`generator.offline`, zipped by :mod:`generator.bundle`). The tasks run side by side,
-as many at once as there are cores (``jobs``); every stage is timed into the
+One set of generated pages feeds independent engine tasks, one per language, run side by
+side, as many at once as there are cores (``jobs``). With ``dist``, the offline bundle is
+derived from their output (:mod:`generator.offline`, zipped by :mod:`generator.bundle`).
+Every stage is timed into the
 :class:`~generator.buildreport.BuildReport` (``kb build --report``).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
@@ -114,11 +114,6 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
             engine.EngineTask(lang, plan.docs_root / lang, staging / lang)
             for lang in plan.languages
         ]
-        if offline_tree:
-            tasks += [
-                engine.EngineTask(lang, plan.docs_root / lang, offline_tree / lang, offline=True)
-                for lang in plan.languages
-            ]
         environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
         for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
             watch.add(f"engine:{run.task.name}", run.started, run.ended)
@@ -167,7 +162,7 @@ def _check_and_zip(
         problems = check_site(staging, absent=absent, jobs=plan.jobs)
     if offline_tree:
         with watch.stage("offline"):
-            found = offline.assemble(offline_tree, content, LANGUAGES, jobs=plan.jobs)
+            found = offline.assemble(staging, offline_tree, content, LANGUAGES, jobs=plan.jobs)
         problems += [f"offline bundle: {problem}" for problem in found]
     if problems or not offline_tree or not plan.target:
         return problems, None

@@ -1,24 +1,22 @@
-"""The one module that knows the site engine: MkDocs with the Material theme.
+"""The module that runs the site engine: MkDocs with the Material theme.
 
 The engine runs as a subprocess (``python -m mkdocs …``) on a small configuration file
 that INHERITs the committed ``config/{lang}.yml`` and only points it at our folders; no
 MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.yml``)
-means changing this file and nothing else.
+means changing this file and :mod:`generator.engine_offline` (which turns the engine's
+web build into the offline bundle's pages) and nothing else.
 
 A build is a list of independent :class:`EngineTask` s, one language into one folder each,
 run side by side, as many at once as there are cores. An offline task builds the same
-pages for ``file://``: Material's ``offline`` plugin (no directory URLs, the search index
-inlined into a script), our copy of the ``iframe-worker`` shim instead of unpkg.com's, and
-nothing a reader on disk cannot use (source maps, sitemaps, the JSON search index, other
-languages' stemmers).
+pages for ``file://`` with Material's ``offline`` plugin and our copy of the
+``iframe-worker`` shim instead of unpkg.com's. The build does not run it (the bundle is
+derived from the web build, which is a minute quicker per language at 10,000 codes); the
+tests do, to compare it with what :mod:`generator.engine_offline` derives.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,14 +50,9 @@ IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
 # 404 page from "/" when site_url is unset, but each language lives in its own folder;
 # the site's root 404.html replaces them.
 _UNUSABLE = ("404.html",)
-# What a reader on disk cannot use. From file:// Material's bundle loads the index from
-# search_index.js, never search_index.json; no browser asks for a sitemap.
-_UNUSED_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
-# Where the shim goes in each language; Material's offline plugin adds no unpkg.com
-# script when a polyfill's URL already names iframe-worker.
-_SHIM = "assets/javascripts/iframe-worker/shim.js"
-_LUNR = "assets/javascripts/lunr"
-_SOURCE_MAP_COMMENT = re.compile(r"\n(?://|/\*)# sourceMappingURL=\S+(?: \*/)?\s*\Z")
+SHIM = "assets/javascripts/iframe-worker/shim.js"
+"""Where our copy of the shim goes in each language built for ``file://``; Material's
+offline plugin adds no unpkg.com script when a polyfill's URL already names iframe-worker."""
 
 
 class EngineError(KbError):
@@ -109,7 +102,7 @@ def write_config(
     }
     if offline:
         settings["plugins"] = {"offline": {}}
-        settings["extra"] = {"polyfills": [_SHIM]}
+        settings["extra"] = {"polyfills": [SHIM]}
     if watch is not None:
         settings["watch"] = [str(watch.resolve())]
         settings["hooks"] = [str(REGENERATE_HOOK)]
@@ -156,12 +149,9 @@ def build(
     failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))
-    # Every offline language keeps the stemmers of all of them, so that their assets stay
-    # identical and the bundle can share one copy (generator.offline).
-    offline = [task for task in tasks if task.offline]
-    lunr_needed = set().union(*(_lunr_files(_search_languages(task)) for task in offline))
     for task in tasks:
-        _tidy(task, lunr_needed)
+        for name in _UNUSABLE:
+            (task.out / name).unlink(missing_ok=True)
     return [run for run, _ in results]
 
 
@@ -183,62 +173,6 @@ def _run(
             return run, None
         log.seek(0)
         return run, f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}"
-
-
-def _tidy(task: EngineTask, lunr_needed: set[str]) -> None:
-    """Remove what the site cannot use; offline, add the shim and keep the bundle slim."""
-    for name in _UNUSABLE:
-        (task.out / name).unlink(missing_ok=True)
-    if not task.offline:
-        return
-    for name in _UNUSED_OFFLINE:
-        (task.out / name).unlink(missing_ok=True)
-    for source_map in sorted(task.out.rglob("*.map")):
-        source_map.unlink()
-        _drop_source_map_comment(source_map.with_suffix(""))
-    for script in sorted((task.out / _LUNR).rglob("*")):
-        if script.is_file() and script.relative_to(task.out / _LUNR).as_posix() not in lunr_needed:
-            script.unlink()
-    shim = task.out / _SHIM
-    shim.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(IFRAME_WORKER / "shim.js", shim)
-    shutil.copyfile(IFRAME_WORKER / "LICENSE", shim.parent / "LICENSE")
-
-
-def _drop_source_map_comment(script: Path) -> None:
-    """Remove the comment naming a deleted source map, which developer tools would ask for."""
-    if not script.is_file():
-        return
-    text = script.read_text(encoding="utf-8")
-    kept = _SOURCE_MAP_COMMENT.sub("\n", text)
-    if kept != text:
-        script.write_text(kept, encoding="utf-8")
-
-
-def _search_languages(task: EngineTask) -> list[str]:
-    """The languages of the task's search index (Material's ``search.lang``)."""
-    index = task.out / "search" / "search_index.json"
-    if not index.is_file():
-        return []
-    return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
-
-
-def _lunr_files(languages: list[str]) -> set[str]:
-    """The lunr-languages scripts Material's search worker imports for ``languages``
-    (paths under ``assets/javascripts/lunr/``); English needs none."""
-    needed = set()
-    for lang in languages:
-        if lang == "ja":
-            needed.add("tinyseg.js")
-        elif lang in ("hi", "th"):
-            needed.add("wordcut.js")
-        if lang != "en":
-            needed.add(f"min/lunr.{lang}.min.js")
-    if len(languages) > 1:
-        needed.add("min/lunr.multi.min.js")
-    if needed:
-        needed.add("min/lunr.stemmer.support.min.js")
-    return needed
 
 
 def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, address: str) -> int:

@@ -1,20 +1,23 @@
-"""The offline bundle's folder: both languages built for ``file://``, made one small,
-self-contained site.
+"""The offline bundle's folder: both languages' web build made one small, self-contained
+site for ``file://``.
 
-:mod:`generator.engine` builds each language into ``tree/{lang}/`` (offline tasks); then
-:func:`assemble`
+:func:`assemble` takes each language of the web build (``site/{lang}/`` as the engine wrote
+it) and
 
-1. moves every file under ``{lang}/assets/`` that is the same in all languages to one
+1. copies it as the engine would have built it for ``file://``
+   (:mod:`generator.engine_offline`: links naming ``index.html``, the search index as a
+   script, the iframe shim; no second run of the engine);
+2. moves every file under ``{lang}/assets/`` that is the same in all languages to one
    ``assets/`` at the root, and points the pages at it. The theme's scripts and styles
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
-2. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
-3. writes the files outside the languages: the language redirect ``index.html``,
+3. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
+4. writes the files outside the languages: the language redirect ``index.html``,
    ``codes.json`` and the deep links' ``go/index.html``, their links naming ``index.html``;
-4. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
+5. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 
-Engine-neutral: it reads and rewrites only files on disk.
+Each page is read once from the web build and written once, already in its final form.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
+from generator.engine_offline import copy_files, file_page, lunr_files, search_languages
 from generator.golinks import go_files
 from generator.htmlscan import PageScan, scan_html
 from generator.linkcheck import check_site
@@ -46,26 +51,41 @@ _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'
 
 
 def assemble(
-    tree: Path, content: Content, languages: tuple[str, ...], *, jobs: int = 1
+    online: Path, tree: Path, content: Content, languages: tuple[str, ...], *, jobs: int = 1
 ) -> list[str]:
-    """Make ``tree`` (holding ``{lang}/`` for each of ``languages``) the bundle's folder;
-    return its problems, empty when it is ready to be zipped. ``jobs`` processes rewrite
-    and check the pages of a large site."""
+    """Make ``tree`` the bundle's folder from the web build ``online`` (holding ``{lang}/``
+    for each of ``languages``, which it leaves as it is); return the bundle's problems,
+    empty when it is ready to be zipped. ``jobs`` processes write and check the pages of a
+    large site."""
+    # Every language keeps the stemmers of all of them, so that their assets stay
+    # identical and can be shared.
+    lunr_needed = set().union(*(lunr_files(search_languages(online / lang)) for lang in languages))
+    pages = [
+        _Page(str(online / lang / page), str(tree / lang / page), page.parent.as_posix())
+        for lang in languages
+        for page in copy_files(online / lang, tree / lang, lunr_needed)
+    ]
     common = _common_assets(tree, languages)
-    scans = _rewrite_pages(tree, languages, common, trim=True, jobs=jobs)
+    scans = _rewrite_pages(pages, common, for_file=True, jobs=jobs)
     _move_assets(tree, languages, common)
     outside = root_files(content, offline=True) | go_files(content, offline=True)
     for name, text in outside.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
-    return check_site(tree, on_disk=True, jobs=jobs, known=scans)
+    scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}
+    return check_site(tree, on_disk=True, jobs=jobs, known=scanned)
 
 
 def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
     """Move the assets common to all ``languages`` to ``tree/assets/``; rewrite the pages'
     URLs of the files moved. Return the moved files, relative to ``assets/``."""
     common = _common_assets(tree, languages)
-    _rewrite_pages(tree, languages, common, trim=False)
+    pages = [
+        _Page(str(page), str(page), page.relative_to(tree / lang).parent.as_posix())
+        for lang in languages
+        for page in sorted((tree / lang).rglob("*.html"))
+    ]
+    _rewrite_pages(pages, common, for_file=False)
     _move_assets(tree, languages, common)
     return {PurePosixPath(relative) for relative in common}
 
@@ -100,42 +120,47 @@ _PARALLEL_FROM = 1000
 """Below this many pages, starting processes costs more than it saves."""
 
 
+class _Page(NamedTuple):
+    """A page read from ``source`` and written to ``target``; ``folder`` is where it
+    lies in its language (``.`` at the top)."""
+
+    source: str
+    target: str
+    folder: str
+
+
 def _rewrite_pages(
-    tree: Path, languages: tuple[str, ...], common: frozenset[str], *, trim: bool, jobs: int = 1
-) -> dict[str, PageScan]:
-    """Point every page at the shared copies of ``common`` and, with ``trim``, trim it: one
-    read and at most one write per page, the pages shared out among ``jobs`` processes.
-    Returns what the link checker reads in each page as written (path relative to
-    ``tree`` → scan), so that the check need not read them again."""
-    pages = [
-        (page.as_posix(), page.relative_to(tree / lang).parent.as_posix())
-        for lang in languages
-        for page in sorted((tree / lang).rglob("*.html"))
-    ]
+    pages: list[_Page], common: frozenset[str], *, for_file: bool, jobs: int = 1
+) -> list[tuple[_Page, PageScan]]:
+    """Write every page pointed at the shared copies of ``common`` and, ``for_file``, made
+    an offline page and trimmed: one read and at most one write per page, shared out
+    among ``jobs`` processes. Returns what the link checker reads in each page as
+    written, so that the check need not read them again."""
     if jobs < 2 or len(pages) < _PARALLEL_FROM:
-        scans = _rewrite(pages, common, trim)
+        scans = _rewrite(pages, common, for_file)
     else:
         size = -(-len(pages) // (jobs * 4))
         slices = [pages[start : start + size] for start in range(0, len(pages), size)]
         # spawn, not fork: the build may have threads running, which fork does not copy.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            parts = pool.map(_rewrite, slices, [common] * len(slices), [trim] * len(slices))
+            parts = pool.map(_rewrite, slices, [common] * len(slices), [for_file] * len(slices))
             scans = [scan for part in parts for scan in part]
-    names = (Path(name).relative_to(tree).as_posix() for name, _ in pages)
-    return dict(zip(names, scans, strict=True))
+    return list(zip(pages, scans, strict=True))
 
 
-def _rewrite(pages: list[tuple[str, str]], common: frozenset[str], trim: bool) -> list[PageScan]:
+def _rewrite(pages: list[_Page], common: frozenset[str], for_file: bool) -> list[PageScan]:
     scans = []
-    for name, folder in pages:
-        page = Path(name)
-        text = page.read_text(encoding="utf-8")
-        changed = _repoint(text, "" if folder == "." else folder, common)
-        if trim:
+    for page in pages:
+        text = Path(page.source).read_text(encoding="utf-8")
+        folder = "" if page.folder == "." else page.folder
+        changed = file_page(text, folder) if for_file else text
+        changed = _repoint(changed, folder, common)
+        if for_file:
             changed = trim_html(changed)
-        if changed != text:
-            page.write_text(changed, encoding="utf-8")
+        if page.source != page.target or changed != text:
+            Path(page.target).parent.mkdir(parents=True, exist_ok=True)
+            Path(page.target).write_text(changed, encoding="utf-8")
         scans.append(scan_html(changed))
     return scans
 
