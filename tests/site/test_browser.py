@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -101,3 +102,23 @@ def test_from_disk_the_switch_and_old_anchors_reach_pages_not_folders(
     page.wait_for_url((built_site / "it" / CODE / "index.html").as_uri())
     assert page.locator("h1").get_attribute("id") == ANCHOR
     assert requests_elsewhere == []
+
+
+def test_a_page_fetches_the_search_index_only_when_the_search_box_is_used(
+    open_page: OpenPage, base_url: str
+) -> None:
+    page = open_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{base_url}/it/{CODE}/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in asked if "search_index" in url]
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("0x80070490")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert urlsplit(first.get_attribute("href") or "").path == "/it/0x80070490/"
+    assert [url for url in asked if url.endswith("/search/search_index.json")] == [
+        f"{base_url}/it/search/search_index.json"
+    ]
