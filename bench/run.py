@@ -58,6 +58,9 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         return round(sum(s["seconds"] for s in stages if s["name"].startswith(prefix)), 3)
 
     stage_sum = sum(stage["seconds"] for stage in stages)
+    # What each stage would take alone, one process: its CPU time when it used several
+    # processes (the checks and the offline tree share their pages among the cores).
+    serial_sum = sum(max(stage["seconds"], stage["cpu"] or 0.0) for stage in stages)
     code = forms(synthetic_codes(1)[0]).slug
     row: dict[str, Any] = {
         "n": count,
@@ -78,6 +81,8 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         "bundle_bytes": Path(report["bundle"]).stat().st_size if report.get("bundle") else None,
         "stages_sum_s": round(stage_sum, 3),
         "wall_over_sum": round(report["seconds"] / stage_sum, 3),
+        "stages_serial_s": round(serial_sum, 3),
+        "wall_over_serial": round(report["seconds"] / serial_sum, 3),
         "generate_share": round(seconds("generate") / finished.seconds, 4),
         "peak_tree_rss_mb": round(finished.peak_tree_rss / _MB, 1),
         "max_process_rss_mb": round(finished.max_process_rss / _MB, 1),

@@ -116,7 +116,7 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         ]
         environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
         for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
-            watch.add(f"engine:{run.task.name}", run.started, run.ended)
+            watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
         with watch.stage("root-files"):
             outside = root_files(content, not_found_head=rescue_script(content))
             outside |= go_files(content)

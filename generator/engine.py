@@ -114,11 +114,13 @@ def write_config(
 
 @dataclass(frozen=True)
 class EngineRun:
-    """One task as it ran: when it started and ended (``time.monotonic()``)."""
+    """One task as it ran: when it started and ended (``time.monotonic()``), and the CPU
+    seconds its process used (user and system)."""
 
     task: EngineTask
     started: float
     ended: float
+    cpu: float | None = None
 
 
 def default_jobs() -> int:
@@ -161,15 +163,24 @@ def _run(
     """Run one engine build; its output is shown only when it fails."""
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         started = time.monotonic()
-        status = subprocess.call(
+        process = subprocess.Popen(
             command,
             stdout=log,
             stderr=subprocess.STDOUT,
             env=_environment(environment),
             cwd=PROJECT_ROOT,
         )
-        run = EngineRun(task, started, time.monotonic())
-        if status == 0:
+        # wait4, not wait: it also tells what this one process cost, which the build
+        # report needs beside its wall time (two builds share the cores).
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        process.returncode = os.waitstatus_to_exitcode(status)
+        run = EngineRun(task, started, time.monotonic(), usage.ru_utime + usage.ru_stime)
+        if process.returncode == 0:
             return run, None
         log.seek(0)
         return run, f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}"
