@@ -19,8 +19,7 @@ from __future__ import annotations
 import html
 import re
 
-import yaml
-
+from generator import frontmatter
 from generator.export import FILE_NAME, codes_json
 from generator.loader import Content
 from generator.model import LANGUAGES
@@ -37,8 +36,6 @@ __all__ = [
     "root_files",
 ]
 
-# libyaml's emitter writes the same text as PyYAML's, ten times quicker.
-_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _QUOTED = re.compile(r'"([^"\n]*)"')
 
 
@@ -73,7 +70,7 @@ def front_matter(meta: dict[str, object], body: str) -> str:
 
 
 def _yaml(meta: dict[str, object]) -> str:
-    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    return frontmatter.dump(meta)
 
 
 def meta_text(text: str) -> str:
