@@ -1,11 +1,126 @@
 /* Deep links for tickets: go/?code=<any form>&lang=it|en, and the 404 page's rescue of
    addresses that are a code (/0xC004F074, /it/C004F074/).
 
-   Inlined, with kb-codes.js and the table of codes, into go/index.html and 404.html by
-   generator/golinks.py, so that both work from any static server and from file:// with no
-   request of their own. Text the reader typed is only ever set as textContent. */
+   Inlined, with kb-codes.js, into go/index.html and 404.html by generator/golinks.py. The
+   codes are script files of generator/goshards.py (go/codes/index.js, v<n>.js, f<n>.js),
+   each calling KbGo.shard(name, data); a page adds the few it needs as <script> elements,
+   which work from any static server and from file://, where fetch() of a file is refused.
+   Text the reader typed is only ever set as textContent. */
 (function (root) {
   "use strict";
+
+  var TWO_TO_32 = 4294967296;
+  var shards = {};
+  var loads = {};
+
+  /* Called by each file of codes as it runs. */
+  function shard(name, data) {
+    shards[name] = data;
+  }
+
+  /* A promise of the data of the file base + name + ".js", loaded once. */
+  function load(base, name) {
+    var url = base + name + ".js";
+    if (!loads[url]) {
+      loads[url] = new Promise(function (resolve, reject) {
+        if (name in shards) {
+          resolve(shards[name]);
+          return;
+        }
+        var script = root.document.createElement("script");
+        script.src = url;
+        script.onload = function () {
+          if (name in shards) {
+            resolve(shards[name]);
+          } else {
+            reject(new Error("no codes in " + url));
+          }
+        };
+        script.onerror = function () {
+          reject(new Error("cannot load " + url));
+        };
+        root.document.head.appendChild(script);
+      });
+    }
+    return loads[url];
+  }
+
+  /* The last i with firsts[i] <= key, 0 when key comes before them all. */
+  function fileOf(firsts, key) {
+    var low = 0;
+    var high = firsts.length - 1;
+    while (low < high) {
+      var middle = Math.ceil((low + high) / 2);
+      if (firsts[middle] <= key) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+
+  /* The order of the f files: facility, then value (generator.goshards.facility_key). */
+  function facilityKey(value) {
+    return KbCodes.facility(value) * TWO_TO_32 + value;
+  }
+
+  /* The site's codes, read from the files under base as they are needed. */
+  function catalogue(base) {
+    function index() {
+      return load(base, "index");
+    }
+
+    function code(languages, row) {
+      var titles = {};
+      languages.forEach(function (lang, i) {
+        titles[lang] = row[i + 1];
+      });
+      return {
+        value: row[0],
+        slug: KbCodes.slug(row[0]),
+        code: KbCodes.canonical(row[0]),
+        titles: titles
+      };
+    }
+
+    /* The code of that value ({value, slug, code, titles}), or null. */
+    function find(value) {
+      return index().then(function (found) {
+        if (!found.v.length) {
+          return null;
+        }
+        return load(base, "v" + fileOf(found.v, value)).then(function (rows) {
+          for (var i = 0; i < rows.length; i++) {
+            if (rows[i][0] === value) {
+              return code(found.languages, rows[i]);
+            }
+          }
+          return null;
+        });
+      });
+    }
+
+    /* The items of the file of one order ("v" or "f") where key would be, and of its
+       neighbours, in that order. */
+    function around(order, key) {
+      return index().then(function (found) {
+        var firsts = found[order];
+        var at = fileOf(firsts, key);
+        var names = [];
+        for (var n = Math.max(0, at - 1); n <= Math.min(firsts.length - 1, at + 1); n++) {
+          names.push(order + n);
+        }
+        return Promise.all(names.map(function (name) {
+          return load(base, name);
+        }));
+      }).then(function (parts) {
+        return [].concat.apply([], parts);
+      });
+    }
+
+    return { find: find, around: around };
+  }
 
   /* The language: the wanted one if ours, else the browser's first that is ours, else
      our first (Italian). */
@@ -25,44 +140,59 @@
     return list && list.length ? list : [(root.navigator && root.navigator.language) || ""];
   }
 
-  /* What a text names: {code} (a code of ours), {value} (a code we do not document) or
-     {failure} (no code: KbCodes.parse's answer). Eight bare digits are read as decimal
-     first and as hex when only that names one of our codes. */
+  /* A promise of what a text names: {code} (a code of ours), {value} (a code we do not
+     document) or {failure} (no code: KbCodes.parse's answer). Eight bare digits are read
+     as decimal first and as hex when only that names one of our codes. */
   function lookUp(codes, text) {
-    var bySlug = {};
-    codes.forEach(function (code) {
-      bySlug[code.slug] = code;
-    });
     var parsed = KbCodes.parse(text);
     if (parsed.value === null) {
-      return { failure: parsed };
+      return Promise.resolve({ failure: parsed });
     }
-    var code = bySlug[KbCodes.slug(parsed.value)];
     var hex = KbCodes.hexReading(text);
-    if (!code && hex !== null) {
-      code = bySlug[KbCodes.slug(hex)];
-    }
-    return code ? { code: code } : { value: parsed.value };
+    return codes.find(parsed.value).then(function (code) {
+      return code || hex === null ? code : codes.find(hex);
+    }).then(function (code) {
+      return code ? { code: code } : { value: parsed.value };
+    });
   }
 
-  /* generator.commands.lookup.closest_codes: same facility first, then the nearest value,
-     the lower one on a tie. */
+  /* The count values nearest to value, the lower one on a tie. */
+  function nearest(values, value, count) {
+    return values.slice().sort(function (a, b) {
+      return Math.abs(a - value) - Math.abs(b - value) || a - b;
+    }).slice(0, count);
+  }
+
+  /* A promise of the count codes closest to value, as generator.commands.lookup's
+     closest_codes: same facility first, then the nearest value, the lower one on a tie.
+     A file holds at least 2 * count - 1 codes (generator.goshards.MIN_CHUNK), so the
+     file where value would be and its two neighbours hold them: in the facility order,
+     count codes of the facility on each side, or all of them; when the facility has fewer
+     than count codes, in the order of values, count codes of other facilities on each
+     side, or all of them. */
   function closest(codes, value, count) {
     var facility = KbCodes.facility(value);
-    function key(code) {
-      var known = parseInt(code.slug.slice(2), 16);
-      return [KbCodes.facility(known) !== facility ? 1 : 0, Math.abs(known - value), known];
+    function same(known) {
+      return KbCodes.facility(known) === facility;
     }
-    return codes.slice().sort(function (a, b) {
-      var x = key(a);
-      var y = key(b);
-      for (var i = 0; i < x.length; i++) {
-        if (x[i] !== y[i]) {
-          return x[i] - y[i];
-        }
+    return codes.around("f", facilityKey(value)).then(function (values) {
+      var chosen = nearest(values.filter(same), value, count);
+      if (chosen.length >= count) {
+        return chosen;
       }
-      return 0;
-    }).slice(0, count);
+      return codes.around("v", value).then(function (rows) {
+        var others = rows.map(function (row) {
+          return row[0];
+        }).filter(function (known) {
+          return !same(known);
+        });
+        return chosen.concat(nearest(others, value, count - chosen.length));
+      });
+    }).then(function (values) {
+      return Promise.all(values.map(codes.find));
+    }).then(function (found) {
+      return found.filter(Boolean);
+    });
   }
 
   /* From file:// a folder is not a page: name its index.html. */
@@ -84,7 +214,7 @@
     return element;
   }
 
-  function explain(document, data, lang, text, found) {
+  function explain(document, data, codes, lang, text, found) {
     var words = data.words[lang];
     var quoted = words.quotes[0] + text + words.quotes[1];
     if (found.failure) {
@@ -93,7 +223,7 @@
         ? fill(words.reasons[failure.key], { detail: failure.detail })
         : failure.reason;
       show(document, "kb-go-message", fill(words.malformed, { input: quoted, reason: reason }));
-      return;
+      return Promise.resolve();
     }
     var value = found.value;
     show(document, "kb-go-message", fill(words.unknown, {
@@ -102,17 +232,21 @@
       unsigned: value,
       signed: KbCodes.signed(value)
     }));
-    var list = document.getElementById("kb-go-closest-list");
-    closest(data.codes, value, data.closest).forEach(function (code) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = pageHref("../", lang, code.slug);
-      link.textContent = code.code + " " + code.titles[lang];
-      item.appendChild(link);
-      list.appendChild(item);
+    return closest(codes, value, data.closest).then(function (nearby) {
+      var list = document.getElementById("kb-go-closest-list");
+      nearby.forEach(function (code) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = pageHref("../", lang, code.slug);
+        link.textContent = code.code + " " + code.titles[lang];
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (nearby.length) {
+        show(document, "kb-go-closest-title", words.closest);
+        list.hidden = false;
+      }
     });
-    show(document, "kb-go-closest-title", words.closest);
-    list.hidden = false;
   }
 
   /* The reader's language on every fixed word of go/index.html. */
@@ -138,27 +272,32 @@
     var params = new URLSearchParams(root.location.search);
     var lang = chooseLanguage(data.languages, params.get("lang"), browserLanguages());
     var text = params.get("code");
-    if (text !== null && text.trim()) {
-      var found = lookUp(data.codes, text);
+    localise(document, data, lang);
+    if (text === null || !text.trim()) {
+      return;
+    }
+    document.getElementById("kb-go-code").value = text;
+    if (data.languages.indexOf(params.get("lang")) >= 0) {
+      document.getElementById("kb-go-lang").value = params.get("lang");
+    }
+    var codes = catalogue(data.base);
+    lookUp(codes, text).then(function (found) {
       if (found.code) {
         root.location.replace(pageHref("../", lang, found.code.slug));
-        return;
+        return null;
       }
-      localise(document, data, lang);
-      document.getElementById("kb-go-code").value = text;
-      if (data.languages.indexOf(params.get("lang")) >= 0) {
-        document.getElementById("kb-go-lang").value = params.get("lang");
-      }
-      explain(document, data, lang, text, found);
-    } else {
-      localise(document, data, lang);
-    }
+      // Without the closest codes the page still says what was understood.
+      return explain(document, data, codes, lang, text, found).catch(function () {});
+    }).catch(function () {
+      show(document, "kb-go-message", data.words[lang].failed);
+    });
   }
 
-  /* 404.html: where an address that is a code should go, or null. The last segment is the
-     code, a language segment before it chooses the language, and whatever comes before
-     both is the site's root. Codes we do not document go to go/ when they look like an
-     error (severity bit set), so that /2024 stays a plain 404. */
+  /* 404.html: a promise of where an address that is a code should go, or null. The last
+     segment is the code, a language segment before it chooses the language, and whatever
+     comes before both is the site's root, where the files of codes are (data.base). Codes
+     we do not document go to go/ when they look like an error (severity bit set), so that
+     /2024 stays a plain 404. */
   function rescue(data, pathname) {
     var segments = pathname.split("/").filter(Boolean).map(function (segment) {
       try {
@@ -171,7 +310,7 @@
       segments.pop();
     }
     if (!segments.length) {
-      return null;
+      return Promise.resolve(null);
     }
     var text = segments.pop();
     var wanted = null;
@@ -180,21 +319,24 @@
     }
     var lang = chooseLanguage(data.languages, wanted, browserLanguages());
     var prefix = "/" + segments.map(encodeURIComponent).join("/") + (segments.length ? "/" : "");
-    var found = lookUp(data.codes, text);
-    if (found.code) {
-      return pageHref(prefix, lang, found.code.slug);
-    }
-    if (found.value !== undefined && found.value >= 0x80000000) {
-      return prefix + "go/?code=" + encodeURIComponent(text) + "&lang=" + lang;
-    }
-    return null;
+    return lookUp(catalogue(prefix + data.base), text).then(function (found) {
+      if (found.code) {
+        return pageHref(prefix, lang, found.code.slug);
+      }
+      if (found.value !== undefined && found.value >= 0x80000000) {
+        return prefix + "go/?code=" + encodeURIComponent(text) + "&lang=" + lang;
+      }
+      return null;
+    });
   }
 
   root.KbGo = {
+    catalogue: catalogue,
     chooseLanguage: chooseLanguage,
     closest: closest,
     lookUp: lookUp,
     page: page,
-    rescue: rescue
+    rescue: rescue,
+    shard: shard
   };
 })(this);
