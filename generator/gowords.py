@@ -77,4 +77,3 @@ WORDS = {
         reasons={},
     ),
 }
-
