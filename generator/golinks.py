@@ -14,7 +14,7 @@ are the page.
 code in any form (``/0xC004F074``, ``/it/C004F074/``) goes to the code's page.
 
 The scripts are ``overrides/assets/javascripts/kb-codes.js`` (code forms, shared with the
-search worker) and ``kb-go.js``.
+search worker), ``kb-go-codes.js`` (the files of codes, the closest codes) and ``kb-go.js``.
 """
 
 from __future__ import annotations
@@ -75,9 +75,8 @@ def _inline(data: dict[str, object], call: str, between: str = "") -> str:
     """The scripts and the data, inline; ``</`` cannot end a script element early.
     ``between``: elements after the scripts' definitions, before ``call`` runs."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    sources = [
-        (_SCRIPTS / name).read_text(encoding="utf-8") for name in ("kb-codes.js", "kb-go.js")
-    ]
+    names = ("kb-codes.js", "kb-go-codes.js", "kb-go.js")
+    sources = [(_SCRIPTS / name).read_text(encoding="utf-8") for name in names]
     code = "\n".join([*sources, f"var kbGoData = {payload};"])
     return f"<script>\n{code}\n</script>\n{between}<script>{call}</script>\n"
 

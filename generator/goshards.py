@@ -14,10 +14,10 @@ files of at most :data:`CHUNK` codes each, and the pages load only the few they 
   for a binary search, and the languages of the titles. It grows by one number per
   :data:`CHUNK` codes, the pages not at all.
 
-Each file is a script calling ``KbGo.shard(name, data)``: a page adds it as a
+Each file is a script calling ``KbGoCodes.shard(name, data)``: a page adds it as a
 ``<script src>`` element, which browsers run from ``file://`` too, where ``fetch()`` of a
 JSON file is refused. Nearest codes need the file holding the value and its two
-neighbours, so a file holds at least :data:`MIN_CHUNK` codes (see kb-go.js's ``closest``).
+neighbours, so a file holds at least :data:`MIN_CHUNK` codes (see kb-go-codes.js's ``closest``).
 """
 
 from __future__ import annotations
@@ -75,4 +75,4 @@ def _chunks(items: list, size: int) -> list[list]:
 def _script(name: str, data: object) -> str:
     # ASCII only: the file reads the same whatever charset a server announces for it.
     payload = json.dumps(data, separators=(",", ":"))
-    return f"KbGo.shard({json.dumps(name)},{payload});\n"
+    return f"KbGoCodes.shard({json.dumps(name)},{payload});\n"

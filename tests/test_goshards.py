@@ -16,7 +16,7 @@ from generator.loader import Content, load_content
 from generator.model import LANGUAGES
 from tests.site.conftest import CONTENT
 
-_CALL = re.compile(r'KbGo\.shard\("(\w+)",(.*)\);\n\Z', re.S)
+_CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
 
 
 @pytest.fixture(scope="module")

@@ -150,7 +150,7 @@ def test_the_closest_codes_are_those_of_kb_lookup(
     if value in known:
         return
     found = go_page.evaluate(
-        "([v, n]) => KbGo.closest(KbGo.catalogue('codes/'), v, n)"
+        "([v, n]) => KbGoCodes.closest(KbGoCodes.catalogue('codes/'), v, n)"
         ".then(codes => codes.map(c => c.value))",
         [value, CLOSEST],
     )
