@@ -13,7 +13,8 @@ it) and
    own, so two copies would cost twice;
 3. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
 4. writes the files outside the languages: the language redirect ``index.html``,
-   ``codes.json`` and the deep links' ``go/index.html``, their links naming ``index.html``;
+   ``codes.json`` and the deep links' ``go/index.html`` (its links naming ``index.html``)
+   with its files of codes;
 5. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 

@@ -19,6 +19,8 @@ from bench.synthetic import synthetic_codes, write_content
 from generator.build import build_site, generate
 from generator.cli import main
 from generator.codes import forms
+from generator.golinks import GO_PAGE, go_files
+from generator.goshards import CHUNK, SHARD_DIR
 from generator.loader import load_content
 from generator.summary import PAGE_SIZE, SUMMARY_DIR
 from tests.site.browser import chromium
@@ -91,6 +93,30 @@ def test_no_page_lists_more_codes_than_a_summary_page_holds(large: Built) -> Non
     assert counts["it/index.html"] == 0  # the landing page links to summary pages only
     listed = sum(n for page, n in counts.items() if page.startswith(f"it/{SUMMARY_DIR}/"))
     assert listed == LARGE
+
+
+def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
+    small: Built, large: Built, tmp_path: Path
+) -> None:
+    # The 404 page holds no code: the same bytes whatever the catalogue.
+    assert (small.site / "404.html").read_bytes() == (large.site / "404.html").read_bytes()
+    # go/ holds the table of all codes only while they fit on the landing page's table...
+    code_link = re.compile(r'href="\.\./it/0x[0-9a-f]{8}/"')
+    small_go = (small.site / GO_PAGE).read_text("utf-8")
+    large_go = (large.site / GO_PAGE).read_text("utf-8")
+    assert len(code_link.findall(small_go)) == SMALL
+    assert code_link.findall(large_go) == []
+    assert len(large_go) < len(small_go)
+    # ...beyond, it links to the summary, and is the same page for ten times the codes.
+    assert 'href="../it/#summary-of-error-codes"' in large_go
+    bigger = tmp_path / "content"
+    write_content(10 * LARGE, bigger)
+    assert go_files(load_content(bigger))[GO_PAGE] == large_go
+    # The codes are in files of at most CHUNK codes: one per order while they fit.
+    names = sorted(path.name for path in (small.site / SHARD_DIR).iterdir())
+    assert names == ["f0.js", "index.js", "v0.js"]
+    expected = 2 * -(-LARGE // CHUNK) + 1
+    assert len(list((large.site / SHARD_DIR).iterdir())) == expected
 
 
 def test_the_small_catalogue_keeps_its_single_table(small: Built) -> None:

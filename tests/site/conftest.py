@@ -58,6 +58,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site's root 404.html for a missing file, as nginx's error_page does."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 @pytest.fixture(scope="session")
 def serve_site() -> Iterator[functools.partial[str]]:
     """Serve a site folder on 127.0.0.1; call with the folder, get its base URL."""

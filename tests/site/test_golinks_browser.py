@@ -20,29 +20,12 @@ from generator.engine import OVERRIDES
 from generator.errors import CodeFormatError
 from generator.loader import Content
 from tests.site.browser import chromium
+from tests.site.conftest import NotFoundHandler
 
 pytestmark = pytest.mark.browser
 
 CODE = "0xC004F074"
 SLUG = "0xc004f074"
-
-
-class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site's root 404.html for a missing file, as nginx's error_page does."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +36,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def base(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_NotFoundHandler, directory=str(built_site))
+    handler = functools.partial(NotFoundHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"

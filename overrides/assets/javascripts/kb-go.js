@@ -1,9 +1,9 @@
 /* Deep links for tickets: go/?code=<any form>&lang=it|en, and the 404 page's rescue of
    addresses that are a code (/0xC004F074, /it/C004F074/).
 
-   Inlined, with kb-codes.js and the table of codes, into go/index.html and 404.html by
-   generator/golinks.py, so that both work from any static server and from file:// with no
-   request of their own. Text the reader typed is only ever set as textContent. */
+   Inlined, with kb-codes.js and kb-go-codes.js (the codes, loaded as needed), into
+   go/index.html and 404.html by generator/golinks.py, so that both work from any static
+   server and from file://. Text the reader typed is only ever set as textContent. */
 (function (root) {
   "use strict";
 
@@ -25,44 +25,20 @@
     return list && list.length ? list : [(root.navigator && root.navigator.language) || ""];
   }
 
-  /* What a text names: {code} (a code of ours), {value} (a code we do not document) or
-     {failure} (no code: KbCodes.parse's answer). Eight bare digits are read as decimal
-     first and as hex when only that names one of our codes. */
+  /* A promise of what a text names: {code} (a code of ours), {value} (a code we do not
+     document) or {failure} (no code: KbCodes.parse's answer). Eight bare digits are read
+     as decimal first and as hex when only that names one of our codes. */
   function lookUp(codes, text) {
-    var bySlug = {};
-    codes.forEach(function (code) {
-      bySlug[code.slug] = code;
-    });
     var parsed = KbCodes.parse(text);
     if (parsed.value === null) {
-      return { failure: parsed };
+      return Promise.resolve({ failure: parsed });
     }
-    var code = bySlug[KbCodes.slug(parsed.value)];
     var hex = KbCodes.hexReading(text);
-    if (!code && hex !== null) {
-      code = bySlug[KbCodes.slug(hex)];
-    }
-    return code ? { code: code } : { value: parsed.value };
-  }
-
-  /* generator.commands.lookup.closest_codes: same facility first, then the nearest value,
-     the lower one on a tie. */
-  function closest(codes, value, count) {
-    var facility = KbCodes.facility(value);
-    function key(code) {
-      var known = parseInt(code.slug.slice(2), 16);
-      return [KbCodes.facility(known) !== facility ? 1 : 0, Math.abs(known - value), known];
-    }
-    return codes.slice().sort(function (a, b) {
-      var x = key(a);
-      var y = key(b);
-      for (var i = 0; i < x.length; i++) {
-        if (x[i] !== y[i]) {
-          return x[i] - y[i];
-        }
-      }
-      return 0;
-    }).slice(0, count);
+    return codes.find(parsed.value).then(function (code) {
+      return code || hex === null ? code : codes.find(hex);
+    }).then(function (code) {
+      return code ? { code: code } : { value: parsed.value };
+    });
   }
 
   /* From file:// a folder is not a page: name its index.html. */
@@ -84,7 +60,7 @@
     return element;
   }
 
-  function explain(document, data, lang, text, found) {
+  function explain(document, data, codes, lang, text, found) {
     var words = data.words[lang];
     var quoted = words.quotes[0] + text + words.quotes[1];
     if (found.failure) {
@@ -93,7 +69,7 @@
         ? fill(words.reasons[failure.key], { detail: failure.detail })
         : failure.reason;
       show(document, "kb-go-message", fill(words.malformed, { input: quoted, reason: reason }));
-      return;
+      return Promise.resolve();
     }
     var value = found.value;
     show(document, "kb-go-message", fill(words.unknown, {
@@ -102,17 +78,21 @@
       unsigned: value,
       signed: KbCodes.signed(value)
     }));
-    var list = document.getElementById("kb-go-closest-list");
-    closest(data.codes, value, data.closest).forEach(function (code) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = pageHref("../", lang, code.slug);
-      link.textContent = code.code + " " + code.titles[lang];
-      item.appendChild(link);
-      list.appendChild(item);
+    return KbGoCodes.closest(codes, value, data.closest).then(function (nearby) {
+      var list = document.getElementById("kb-go-closest-list");
+      nearby.forEach(function (code) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = pageHref("../", lang, code.slug);
+        link.textContent = code.code + " " + code.titles[lang];
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      if (nearby.length) {
+        show(document, "kb-go-closest-title", words.closest);
+        list.hidden = false;
+      }
     });
-    show(document, "kb-go-closest-title", words.closest);
-    list.hidden = false;
   }
 
   /* The reader's language on every fixed word of go/index.html. */
@@ -138,27 +118,32 @@
     var params = new URLSearchParams(root.location.search);
     var lang = chooseLanguage(data.languages, params.get("lang"), browserLanguages());
     var text = params.get("code");
-    if (text !== null && text.trim()) {
-      var found = lookUp(data.codes, text);
+    localise(document, data, lang);
+    if (text === null || !text.trim()) {
+      return;
+    }
+    document.getElementById("kb-go-code").value = text;
+    if (data.languages.indexOf(params.get("lang")) >= 0) {
+      document.getElementById("kb-go-lang").value = params.get("lang");
+    }
+    var codes = KbGoCodes.catalogue(data.base);
+    lookUp(codes, text).then(function (found) {
       if (found.code) {
         root.location.replace(pageHref("../", lang, found.code.slug));
-        return;
+        return null;
       }
-      localise(document, data, lang);
-      document.getElementById("kb-go-code").value = text;
-      if (data.languages.indexOf(params.get("lang")) >= 0) {
-        document.getElementById("kb-go-lang").value = params.get("lang");
-      }
-      explain(document, data, lang, text, found);
-    } else {
-      localise(document, data, lang);
-    }
+      // Without the closest codes the page still says what was understood.
+      return explain(document, data, codes, lang, text, found).catch(function () {});
+    }).catch(function () {
+      show(document, "kb-go-message", data.words[lang].failed);
+    });
   }
 
-  /* 404.html: where an address that is a code should go, or null. The last segment is the
-     code, a language segment before it chooses the language, and whatever comes before
-     both is the site's root. Codes we do not document go to go/ when they look like an
-     error (severity bit set), so that /2024 stays a plain 404. */
+  /* 404.html: a promise of where an address that is a code should go, or null. The last
+     segment is the code, a language segment before it chooses the language, and whatever
+     comes before both is the site's root, where the files of codes are (data.base). Codes
+     we do not document go to go/ when they look like an error (severity bit set), so that
+     /2024 stays a plain 404. */
   function rescue(data, pathname) {
     var segments = pathname.split("/").filter(Boolean).map(function (segment) {
       try {
@@ -171,7 +156,7 @@
       segments.pop();
     }
     if (!segments.length) {
-      return null;
+      return Promise.resolve(null);
     }
     var text = segments.pop();
     var wanted = null;
@@ -180,19 +165,19 @@
     }
     var lang = chooseLanguage(data.languages, wanted, browserLanguages());
     var prefix = "/" + segments.map(encodeURIComponent).join("/") + (segments.length ? "/" : "");
-    var found = lookUp(data.codes, text);
-    if (found.code) {
-      return pageHref(prefix, lang, found.code.slug);
-    }
-    if (found.value !== undefined && found.value >= 0x80000000) {
-      return prefix + "go/?code=" + encodeURIComponent(text) + "&lang=" + lang;
-    }
-    return null;
+    return lookUp(KbGoCodes.catalogue(prefix + data.base), text).then(function (found) {
+      if (found.code) {
+        return pageHref(prefix, lang, found.code.slug);
+      }
+      if (found.value !== undefined && found.value >= 0x80000000) {
+        return prefix + "go/?code=" + encodeURIComponent(text) + "&lang=" + lang;
+      }
+      return null;
+    });
   }
 
   root.KbGo = {
     chooseLanguage: chooseLanguage,
-    closest: closest,
     lookUp: lookUp,
     page: page,
     rescue: rescue

@@ -1,0 +1,176 @@
+"""go/ and the 404 rescue in chromium when the codes span many files: the real site with
+go/ rewritten in files of the fewest codes allowed (:data:`generator.goshards.MIN_CHUNK`),
+so that the 30 codes make six files of each order and every code, the first and last
+files and the closest codes across files' edges are exercised."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Page
+
+from generator.codes import canonical
+from generator.commands.lookup import closest_codes
+from generator.golinks import go_files
+from generator.goshards import CLOSEST, MIN_CHUNK, SHARD_DIR
+from generator.loader import Content
+from tests.site.conftest import NotFoundHandler, OpenPage
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def small_files_site(
+    built_site: Path, site_content: Content, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    site = tmp_path_factory.mktemp("small-files") / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / SHARD_DIR)
+    for name, text in go_files(site_content, chunk=MIN_CHUNK).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def base(small_files_site: Path) -> Iterator[str]:
+    handler = functools.partial(NotFoundHandler, directory=str(small_files_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def known(site_content: Content) -> list[int]:
+    return sorted(int(record.canonical, 16) for record in site_content.records)
+
+
+def test_the_site_has_many_files_of_codes(small_files_site: Path, known: list[int]) -> None:
+    files = sorted(path.name for path in (small_files_site / SHARD_DIR).iterdir())
+    count = -(-len(known) // MIN_CHUNK)
+    assert count >= 4
+    assert len(files) == 2 * count + 1
+
+
+def _script_requests(page: Page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url) if f"/{SHARD_DIR}/" in r.url else None)
+    return seen
+
+
+def test_every_code_reaches_its_page_loading_one_file_of_codes(
+    open_page: OpenPage, base: str, known: list[int]
+) -> None:
+    for value in known:
+        # A fresh page each time: files already loaded would not be asked for again.
+        page = open_page()
+        requested = _script_requests(page)
+        page.goto(f"{base}/go/?code={value}&lang=en")
+        page.wait_for_url(f"{base}/en/{canonical(value).lower()}/", wait_until="commit")
+        names = sorted(url.rsplit("/", 1)[1] for url in requested)
+        assert len(names) == 2 and names[0] == "index.js" and names[1].startswith("v"), names
+
+
+def test_eight_digits_read_as_hex_are_found_in_another_file(open_page: OpenPage, base: str) -> None:
+    # 80070005 is first a decimal (0x04C5C5E5, not ours), then the hex code 0x80070005.
+    page = open_page()
+    page.goto(f"{base}/go/?code=80070005&lang=it")
+    page.wait_for_url(f"{base}/it/0x80070005/", wait_until="commit")
+
+
+@pytest.mark.parametrize("where", [0, -1])
+def test_the_404_page_finds_codes_of_the_first_and_the_last_file(
+    open_page: OpenPage, base: str, known: list[int], where: int
+) -> None:
+    value = known[where]
+    page = open_page()
+    page.goto(f"{base}/en/{canonical(value)[2:]}")
+    page.wait_for_url(f"{base}/en/{canonical(value).lower()}/", wait_until="commit")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        0xC004F075,  # among many of its facility, in the last file
+        0x80040001,  # its facility's codes are 0x8004FE21 and files away, 0xC004…
+        0x80090001,  # one code of its facility: the others are the nearest values
+        0x00000001,  # before every code, no facility of ours
+        0xFFFFFFFF,  # after every code
+    ],
+)
+def test_go_shows_the_closest_codes_across_files(
+    open_page: OpenPage, base: str, site_content: Content, known: list[int], value: int
+) -> None:
+    page = open_page()
+    page.goto(f"{base}/go/?code={canonical(value)}&lang=en")
+    page.locator("#kb-go-closest-list a").nth(CLOSEST - 1).wait_for()
+    listed = page.locator("#kb-go-closest-list a").all_text_contents()
+    titles = {int(r.canonical, 16): r.en.title for r in site_content.records}
+    expected = [f"{canonical(v)} {titles[v]}" for v in closest_codes(value, known)]
+    assert listed == expected
+
+
+@pytest.fixture(scope="module")
+def go_page(browser, base: str) -> Iterator[Page]:
+    page = browser.new_page()
+    page.goto(f"{base}/go/")
+    yield page
+    page.close()
+
+
+NEAR_CODES = st.one_of(
+    st.integers(min_value=0, max_value=2**32 - 1),
+    st.tuples(st.sampled_from(range(30)), st.integers(-300, 300)),
+    # Another severity or R/C/N/X bits: the same facility, far away in value.
+    st.tuples(st.sampled_from(range(30)), st.integers(0, 31).map(lambda top: top << 27)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(choice=NEAR_CODES)
+def test_the_closest_codes_are_those_of_kb_lookup(
+    go_page: Page, known: list[int], choice: int | tuple[int, int]
+) -> None:
+    if isinstance(choice, int):
+        value = choice
+    elif choice[1] >= 1 << 27 or choice[1] == 0:
+        value = known[choice[0]] & 0x07FFFFFF | choice[1]
+    else:
+        value = (known[choice[0]] + choice[1]) % 2**32
+    if value in known:
+        return
+    found = go_page.evaluate(
+        "([v, n]) => KbGoCodes.closest(KbGoCodes.catalogue('codes/'), v, n)"
+        ".then(codes => codes.map(c => c.value))",
+        [value, CLOSEST],
+    )
+    assert found == closest_codes(value, known)
+
+
+def test_go_says_so_when_the_codes_do_not_load(
+    open_page: OpenPage, built_site: Path, serve_site, tmp_path: Path
+) -> None:
+    # A site copied in part: the index is there, the codes are not.
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    for file in (site / SHARD_DIR).glob("v*.js"):
+        file.unlink()
+    page = open_page()
+    page.goto(f"{serve_site(site)}/go/?code=C004F074&lang=en")
+    message = page.locator("#kb-go-message")
+    message.wait_for()
+    assert (
+        message.text_content()
+        == "The list of codes did not load: the links below lead to every code."
+    )
+    assert page.locator("table a").count() > 0

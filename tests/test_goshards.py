@@ -1,0 +1,90 @@
+"""The files of codes behind go/ and the 404 page: every code once, in order, in files of
+bounded size, with an index that finds them."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+
+import pytest
+
+from generator.codes import parse_code
+from generator.goshards import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
+from generator.hresult import decode
+from generator.loader import Content, load_content
+from generator.model import LANGUAGES
+from tests.site.conftest import CONTENT
+
+_CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(CONTENT)
+
+
+def _read(files: dict[str, str]) -> dict[str, object]:
+    """Each file's data, by the name it registers; that name is the file's own."""
+    data = {}
+    for path, text in files.items():
+        assert path.startswith(f"{SHARD_DIR}/") and path.endswith(".js")
+        assert text.isascii()
+        match = _CALL.match(text)
+        assert match, path
+        assert path == f"{SHARD_DIR}/{match[1]}.js"
+        data[match[1]] = json.loads(match[2])
+    return data
+
+
+@pytest.mark.parametrize("size", [MIN_CHUNK, 7, CHUNK])
+def test_every_code_is_in_one_file_of_each_order(content: Content, size: int) -> None:
+    data = _read(shard_files(content, size))
+    index = data.pop("index")
+    assert index["languages"] == list(LANGUAGES)
+    by_value = [data[f"v{n}"] for n in range(len(index["v"]))]
+    by_facility = [data[f"f{n}"] for n in range(len(index["f"]))]
+    assert len(data) == len(by_value) + len(by_facility)
+    records = {parse_code(record.code): record for record in content.records}
+    rows = [row for chunk in by_value for row in chunk]
+    assert [row[0] for row in rows] == sorted(records)
+    for value, *titles in rows:
+        assert titles == [getattr(records[value], lang).title for lang in LANGUAGES]
+    keys = [facility_key(value) for chunk in by_facility for value in chunk]
+    assert keys == sorted(facility_key(value) for value in records)
+    for chunks in (by_value, by_facility):
+        assert all(len(chunk) == size for chunk in chunks[:-1])
+        assert 1 <= len(chunks[-1]) <= size
+    assert index["v"] == [chunk[0][0] for chunk in by_value]
+    assert index["f"] == [facility_key(chunk[0]) for chunk in by_facility]
+
+
+def test_the_index_finds_the_file_of_every_code(content: Content) -> None:
+    data = _read(shard_files(content, MIN_CHUNK))
+    firsts = data["index"]["v"]
+    for value in (parse_code(record.code) for record in content.records):
+        chunk = data[f"v{bisect_right(firsts, value) - 1}"]
+        assert value in [row[0] for row in chunk]
+
+
+def test_the_facility_key_orders_by_facility_then_value() -> None:
+    values = [0xC004F074, 0x8004FFFF, 0x80070005, 0x0004_0001, 0xC0070000]
+    ordered = sorted(values, key=facility_key)
+    assert ordered == [0x0004_0001, 0x8004FFFF, 0xC004F074, 0x80070005, 0xC0070000]
+    assert [decode(v).facility for v in ordered] == [4, 4, 4, 7, 7]
+    assert facility_key(0xFFFFFFFF) < 2**53  # exact as a JavaScript number
+
+
+def test_the_30_codes_are_one_file_of_each_order(content: Content) -> None:
+    assert sorted(shard_files(content)) == [f"{SHARD_DIR}/{n}.js" for n in ("f0", "index", "v0")]
+
+
+def test_files_too_small_for_the_closest_codes_are_refused(content: Content) -> None:
+    with pytest.raises(ValueError, match="at least"):
+        shard_files(content, MIN_CHUNK - 1)
+
+
+def test_no_codes_make_empty_files(content: Content) -> None:
+    empty = Content(content.root, content.article, ())
+    data = _read(shard_files(empty))
+    assert data == {"index": {"languages": list(LANGUAGES), "v": [], "f": []}}
