@@ -28,7 +28,7 @@ from generator.writer import WriteReport, write_tree
 
 __all__ = ["PARALLEL_FROM", "generate", "write_language"]
 
-PARALLEL_FROM = 500
+PARALLEL_FROM = 100
 """From this many codes, the languages are rendered in processes of their own; below it,
 starting them costs more than it saves."""
 
