@@ -135,3 +135,8 @@ def test_the_shim_is_reached_from_a_page_s_folder() -> None:
         file_page(page, "0xc004f074/sub")
     )
     assert '<script src="assets/javascripts/iframe-worker/shim.js">' in file_page(page, "")
+
+
+def test_only_an_element_s_own_href_is_rewritten() -> None:
+    page = '<head></head><a href="x/" data-href="y/"><use xlink:href="z/"></a>'
+    assert '<a href="x/index.html" data-href="y/"><use xlink:href="z/"></a>' in file_page(page, "")
