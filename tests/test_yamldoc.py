@@ -21,6 +21,13 @@ SAMPLES = {
     "empty": "",
     "comment only": "# nothing\n",
     "folded": "text: >\n  folded\n  text\nlist: [a, 'b', \"c\"]\n",
+    "typed scalars": "on: yes\ndate: 2024-01-31\nfloat: 1.5e3\nempty:\nhex: 0x1F\n",
+    "alias": "base: &b {title: A}\nit: *b\nen: *b\n",
+    "merge key": "base: &b {title: A}\nit:\n  <<: *b\n  notes: [x]\n",
+    "explicit tags": "code: !!str 0x8007007b\nlist: !!seq [a]\nset: !!set {a, b}\n",
+    "keys alike by value": "1: a\n'1': b\n01: c\n",
+    "complex key": "? [a, b]\n: c\n",
+    "deep": "a: " + "[" * 50 + "]" * 50 + "\n",
 }
 BROKEN = {
     "unclosed quote": "title: 'open\n",
