@@ -37,7 +37,10 @@ _INLINE = re.compile(
 # decodes) nor a backslash.
 _SAFE_TARGET = re.compile(r"^(?:https?://|[^:&\\\s]*$)", re.IGNORECASE)
 _BRACKET = re.compile(r"([\[\]])")
-_CODE = re.compile(r"(?<![\w/#.-])0[xX][0-9A-Fa-f]{8}(?![\w-])")
+# A bare code: no letter, digit, "/", "#", "." or "-" right before it (checked apart: a
+# pattern that starts with a look-behind is searched for five times slower).
+_CODE = re.compile(r"0[xX][0-9A-Fa-f]{8}(?![\w-])")
+_NOT_BEFORE_CODE = re.compile(r"[\w/#.-]")
 _PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _ADMONITION_TYPES = {
     "note": "note",
@@ -97,6 +100,9 @@ def _text(text: str, link_code: CodeLinker | None, label: bool = False) -> str:
         return escaped
 
     def link(match: re.Match[str]) -> str:
+        start = match.start()
+        if start and _NOT_BEFORE_CODE.match(escaped, start - 1):
+            return match.group(0)
         url = link_code(match.group(0))
         return f"[{match.group(0)}]({url})" if url else match.group(0)
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 
 from generator.pymd import escape_inline, escape_plain, to_pymd
@@ -84,6 +85,16 @@ def test_bare_codes_with_a_page_become_links() -> None:
 
     out = to_pymd("Codici: 0xC004F074, 0x80072EE2.", TITLES, pages)
     assert out == "Codici: [0xC004F074](../0xc004f074/index.md), 0x80072EE2."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a0xC004F074", "#0xC004F074", "/0xC004F074", "x.0xC004F074", "-0xC004F074", "_0xC004F074"],
+)
+def test_a_code_inside_a_word_path_or_anchor_is_not_linked(text: str) -> None:
+    assert (
+        to_pymd(f"{text} 0xC004F074", TITLES, lambda code: "y.md") == f"{text} [0xC004F074](y.md)"
+    )
 
 
 def test_codes_inside_link_text_are_not_linked_again() -> None:
