@@ -24,7 +24,7 @@ from generator.errors import ContentError, Problem
 from generator.loader import Content, assemble
 from generator.model import LANGUAGES
 from generator.renderer import render_language
-from generator.writer import WriteReport, write_tree
+from generator.writer import WriteReport, stage_new_tree, write_tree
 
 __all__ = ["PARALLEL_FROM", "generate", "write_language"]
 
@@ -123,5 +123,14 @@ def _in_processes(
 def _write_when_checked(lang: str, folder: Path) -> WriteReport | None:
     assert _shared is not None, "runs only in a process forked by _in_processes"
     files = render_language(_shared, lang)
+    if folder.exists():
+        _decided.wait()
+        return write_tree(files, folder) if _verdict.value else None
+    # A first build: the files are written beside the folder while the check runs, and
+    # renamed into place only if it passes.
+    staged = stage_new_tree(files, folder)
     _decided.wait()
-    return write_tree(files, folder) if _verdict.value else None
+    if not _verdict.value:
+        staged.discard()
+        return None
+    return staged.publish()

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-__all__ = ["WriteReport", "write_tree"]
+__all__ = ["StagedTree", "WriteReport", "stage_new_tree", "write_tree"]
 
 
 @dataclass
@@ -60,9 +60,36 @@ def write_tree(files: dict[str, str], root: Path) -> WriteReport:
 
 
 def _write_new_tree(files: dict[str, str], root: Path) -> WriteReport:
-    """A folder that does not exist yet is written beside it and renamed into place whole:
-    a watcher sees it appear complete, and each file costs one creation instead of a
-    temporary file, a rename and a change of mode (thousands of pages on a first build)."""
+    return stage_new_tree(files, root).publish()
+
+
+@dataclass
+class StagedTree:
+    """A folder written beside the one it will become (:func:`stage_new_tree`)."""
+
+    building: Path
+    root: Path
+    files: list[str]
+
+    def publish(self) -> WriteReport:
+        """Rename it into place: the folder appears whole."""
+        try:
+            os.rename(self.building, self.root)
+        except BaseException:
+            self.discard()
+            raise
+        return WriteReport(written=self.files)
+
+    def discard(self) -> None:
+        """Remove it; ``root`` stays as it was (absent)."""
+        shutil.rmtree(self.building, ignore_errors=True)
+
+
+def stage_new_tree(files: dict[str, str], root: Path) -> StagedTree:
+    """Write ``files`` for a folder ``root`` that does not exist yet, beside it, to be
+    published (or discarded) later: a watcher sees it appear complete, and each file costs
+    one creation instead of a temporary file, a rename and a change of mode (thousands of
+    pages on a first build)."""
     root.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
     try:
@@ -75,11 +102,10 @@ def _write_new_tree(files: dict[str, str], root: Path) -> WriteReport:
                 made.add(path.parent)
             with open(building / path, "xb") as stream:
                 stream.write(text.encode("utf-8"))
-        os.rename(building, root)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return WriteReport(written=sorted(files))
+    return StagedTree(building, root, sorted(files))
 
 
 def _checked(relative: str) -> PurePosixPath:

@@ -75,3 +75,15 @@ def test_content_the_check_refuses_leaves_the_pages_alone(tmp_path: Path) -> Non
     answer = _forked(content, docs)
     assert answer == {"side_by_side": True, "problems": 1}
     assert _tree(docs) == before
+
+
+def test_a_refused_first_build_leaves_nothing_behind(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    codes = write_content(PARALLEL_FROM, content)
+    record = content / "codes" / f"{codes[0].lower()}.yaml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("resolution: ", "resolution: <b>x</b> ", 1), "utf-8")
+    docs = tmp_path / "docs"
+    # The languages are written beside their folders while the check runs.
+    assert _forked(content, docs) == {"side_by_side": True, "problems": 1}
+    assert not docs.exists() or list(docs.iterdir()) == []
