@@ -375,6 +375,10 @@
        weight) pairs of the terms the document matched instead of both whole vectors
        (a prefix such as "0*" expands to thousands of terms). */
     function similarity(found, queryWeights, magnitude) {
+      if (found.more === null) {
+        var product = isNaN(found.weight) ? 0 : queryWeights.get(found.index) * found.weight;
+        return product / magnitude || 0;
+      }
       var pairs = [found.index, found.weight];
       for (var m = 0; found.more !== null && m < found.more.length; m += 4) {
         pairs.push(found.more[m + 2], found.more[m + 3]);
