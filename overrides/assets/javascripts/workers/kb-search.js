@@ -149,8 +149,8 @@
      NaN) get lunr's own search. ?full=0 in this file's address turns all this off (the
      tests compare both). */
   var ranking = (function () {
-    var named = /[?&]full=(\d+)(?:[&#]|$)/.exec(here);
-    var FULL_PAGES = named ? parseInt(named[1], 10) : 100;
+    var fullParameter = /[?&]full=(\d+)(?:[?&#]|$)/.exec(here);
+    var FULL_PAGES = fullParameter ? parseInt(fullParameter[1], 10) : 100;
     var groupOf = new Map();
     var docOf = new Map();
     var tail = null;
