@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 
 from generator.codes import forms
 from generator.model import LANGUAGES
-from tests.site.browser import chromium
+from tests.site.browser import WATCH_ANSWERS, answered, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +49,7 @@ def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
 
     def open_bundle(path: str, locale: str = "it-IT", fragment: str = "", query: str = "") -> Visit:
         context = browser.new_context(locale=locale)
+        context.add_init_script(WATCH_ANSWERS)
         contexts.append(context)
         page = context.new_page()
         seen = Visit(page)
@@ -82,13 +83,9 @@ def assert_self_contained(seen: Visit) -> None:
 
 
 def ready_search(page: Page, served: Path) -> None:
-    """Wait for the search worker, then count the theme's answers.
-
-    The page says "Initializing search" until the worker is ready. Then the theme searches
-    on every key press that changes the box and writes each answer's count into
-    ``.md-search-result__meta``; a MutationObserver counts those writes, so a query of N
-    characters is done when N more answers have arrived (as tests/site/test_search_browser.py
-    does on the served site)."""
+    """Wait for the search worker: the page says "Initializing search" until it is ready.
+    Its answers are then watched as on the served site (``WATCH_ANSWERS``, added to every
+    page of :func:`visit`), through the iframe-worker shim here."""
     initializing = re.search(r'md-search-result__meta">([^<]*)<', served.read_text("utf-8"))
     assert initializing
     page.locator("input.md-search__input").click()
@@ -96,29 +93,16 @@ def ready_search(page: Page, served: Path) -> None:
         "text => document.querySelector('.md-search-result__meta').textContent !== text",
         arg=initializing.group(1),
     )
-    page.evaluate(
-        """() => {
-          window.kbAnswers = 0;
-          new MutationObserver(records => { window.kbAnswers += records.length; })
-            .observe(document.querySelector('.md-search-result__meta'), {childList: true});
-        }"""
-    )
 
 
 def search(page: Page, query: str) -> list[str]:
     """Type ``query`` in the search box (after :func:`ready_search`); the result links,
-    best first."""
+    best first, once the worker has answered all of it."""
     box = page.locator("input.md-search__input")
     box.focus()
-
-    def keys(press: Callable[[], object], answers: int) -> None:
-        before = page.evaluate("window.kbAnswers")
-        press()
-        page.wait_for_function(f"window.kbAnswers >= {before + answers}")
-
     if box.input_value():
-        keys(lambda: (box.press("ControlOrMeta+a"), box.press("Backspace")), 1)
-    keys(lambda: box.press_sequentially(query), len(query))
+        answered(page, lambda: (box.press("ControlOrMeta+a"), box.press("Backspace")), "")
+    answered(page, lambda: box.press_sequentially(query), query)
     return page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link",
         "links => links.map(a => a.getAttribute('href'))",

@@ -4,7 +4,7 @@ per site, and agreement with ``kb search`` on the committed query set."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +16,7 @@ from generator.codes import forms, parse_code
 from generator.model import LANGUAGES
 from generator.search import SiteSearch, index_path
 from generator.searchlang import language
-from tests.site.browser import chromium
+from tests.site.browser import WATCH_ANSWERS, answered, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -28,9 +28,9 @@ AGREEMENT = 0.95
 class SearchBox:
     """One page of one language's site, its search box ready for queries.
 
-    Material runs a search on every keyup that changes the box, and writes the count of
-    results into ``.md-search-result__meta`` for every answer; a MutationObserver counts
-    those writes, so a query of N characters is done when N more answers have arrived."""
+    Material sends a query on every keyup that changes the box; the worker answers the
+    newest of those waiting and names the query in its answer (``WATCH_ANSWERS``), so a
+    query typed key by key is done when the answer to all of it has come."""
 
     RESULTS = ".md-search-result__item > a.md-search-result__link:first-child"
 
@@ -46,27 +46,19 @@ class SearchBox:
             "text => document.querySelector('.md-search-result__meta').textContent !== text",
             arg=initializing,
         )
-        page.evaluate(
-            """() => {
-              window.kbAnswers = 0;
-              new MutationObserver(records => { window.kbAnswers += records.length; })
-                .observe(document.querySelector('.md-search-result__meta'), {childList: true});
-            }"""
-        )
 
     def _type(self, query: str) -> None:
         # Focusing re-reads an unchanged box, which Material ignores; clearing with keys is
-        # one more search (of ""), so every answer is accounted for. fill() would change
+        # one more search (of ""), answered before the query is typed. fill() would change
         # the box without a keyup, and a later focus event would then search "" unasked.
         self.box.focus()
         if self.box.input_value():
-            self._keys(lambda: (self.box.press("ControlOrMeta+a"), self.box.press("Backspace")), 1)
-        self._keys(lambda: self.box.press_sequentially(query), len(query))
+            answered(self.page, self._clear, "")
+        answered(self.page, lambda: self.box.press_sequentially(query), query)
 
-    def _keys(self, press: Callable[[], object], answers: int) -> None:
-        before = self.page.evaluate("window.kbAnswers")
-        press()
-        self.page.wait_for_function(f"window.kbAnswers >= {before + answers}")
+    def _clear(self) -> None:
+        self.box.press("ControlOrMeta+a")
+        self.box.press("Backspace")
 
     def _pages(self) -> list[str]:
         links = self.page.eval_on_selector_all(self.RESULTS, "links => links.map(a => a.href)")
@@ -107,6 +99,7 @@ def browser() -> Iterator[Browser]:
 def boxes(browser: Browser, built_site: Path, serve_site) -> Iterator[dict[str, SearchBox]]:
     base = serve_site(built_site)
     context = browser.new_context(locale="it-IT")
+    context.add_init_script(WATCH_ANSWERS)
     yield {lang: SearchBox(context.new_page(), base, lang) for lang in LANGUAGES}
     context.close()
 
@@ -218,3 +211,62 @@ def test_kb_search_agrees_with_the_browser_on_the_query_set(
     report = f"kb search agrees with the browser on {agreed}/{len(queries)} ({rate:.0%})"
     print("\n" + report + "\n" + "\n".join(rows))
     assert rate >= AGREEMENT, report + "\n" + "\n".join(rows)
+
+
+# Two search workers on one page, fed the site's index: kb-search.js as the site runs it
+# with only FULL pages handled by Material in full (the rest appended as titles), and with
+# that turned off (?full=0: Material's answer to every match).
+_COMPARE = """async ([material, queries, full]) => {
+  const index = await (await fetch("search/search_index.json")).json();
+  const start = async limit => {
+    const worker = new Worker(
+      `assets/javascripts/workers/kb-search.js?material=${material}&full=${limit}`);
+    const answers = [];
+    let wake = null;
+    worker.onmessage = event => { answers.push(event.data); if (wake) wake(); };
+    const next = async () => {
+      while (!answers.length) await new Promise(resolve => { wake = resolve; });
+      return answers.shift();
+    };
+    worker.postMessage({type: 0, data: {config: index.config, docs: index.docs,
+                                         options: {suggest: false}}});
+    await next();
+    return async query => {
+      worker.postMessage({type: 2, data: query});
+      return (await next()).data;
+    };
+  };
+  const [all, few] = [await start(0), await start(full)];
+  const out = [];
+  for (const query of queries) out.push([query, await all(query), await few(query)]);
+  return out;
+}"""
+FULL = 3
+
+
+def _summary(group: list[dict]) -> tuple[str, float]:
+    """A result's page and score, as the list shows them first."""
+    page = next(item for item in group if "#" not in item["location"])
+    return page["location"], page["score"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_few_pages_in_full_keep_material_s_ranking_and_count(
+    boxes: dict[str, SearchBox], built_site: Path, lang: str
+) -> None:
+    queries = [e["query"] for e in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))]
+    typed = ["a", "at", "0", "0x", "0x8007", "slmgr -ipk", "+key", "dns -kms", "chiave~1"]
+    page = boxes[lang].page.context.new_page()
+    page.goto(f"{boxes[lang].base}/{lang}/")
+    workers = built_site / lang / "assets" / "javascripts" / "workers"
+    material = next(workers.glob("search.*.min.js")).name
+    compared = page.evaluate(_COMPARE, [material, queries + typed, FULL])
+    page.close()
+    beyond = 0
+    for query, everything, few in compared:
+        assert len(few["items"]) == len(everything["items"]), query
+        assert few["items"][:FULL] == everything["items"][:FULL], query
+        rest = [_summary(group) for group in everything["items"][FULL:]]
+        assert [_summary(group) for group in few["items"][FULL:]] == rest, query
+        beyond += len(rest)
+    assert beyond > 100, "no query matched more pages than are handled in full"
