@@ -18,7 +18,6 @@ are resolved against one listing of the site's files rather than a ``stat`` each
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import posixpath
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.htmlscan import PageScan, scan_html
+from generator.processes import PARALLEL_PAGES, process_context
 
 __all__ = ["PageScan", "check_site", "external_links", "main", "scan_html", "scan_site"]
 
@@ -87,24 +87,19 @@ def scan_site(
     every = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
     names = [name for name in every if name not in known]
     scanned = dict(known)
-    if jobs < 2 or len(names) < _PARALLEL_FROM:
+    if jobs < 2 or len(names) < PARALLEL_PAGES:
         scanned.update(zip(names, _scan_files(root, names), strict=True))
         return {name: scanned[name] for name in every}
     # Contiguous slices, several per process, so that a slow slice does not hold up the end.
     size = -(-len(names) // (jobs * 4))
     slices = [names[start : start + size] for start in range(0, len(names), size)]
-    # spawn, not fork: the build may have threads running, which fork does not copy.
-    context = multiprocessing.get_context("spawn")
+    context = process_context()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         scans = [
             scan for part in pool.map(_scan_files, [root] * len(slices), slices) for scan in part
         ]
     scanned.update(zip(names, scans, strict=True))
     return {name: scanned[name] for name in every}
-
-
-_PARALLEL_FROM = 1000
-"""Below this many pages, starting processes costs more than it saves."""
 
 
 def _scan_files(root: Path, names: list[str]) -> list[PageScan]:

@@ -23,7 +23,6 @@ Each page is read once from the web build and written once, already in its final
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -34,6 +33,7 @@ from generator.golinks import go_files
 from generator.htmlscan import PageScan, scan_html
 from generator.linkcheck import check_site
 from generator.loader import Content
+from generator.processes import PARALLEL_PAGES, process_context
 from generator.renderer import root_files
 
 __all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
@@ -117,10 +117,6 @@ def _move_assets(tree: Path, languages: tuple[str, ...], common: frozenset[str])
         _remove_empty_folders(tree / lang / SHARED)
 
 
-_PARALLEL_FROM = 1000
-"""Below this many pages, starting processes costs more than it saves."""
-
-
 class _Page(NamedTuple):
     """A page read from ``source`` and written to ``target``; ``folder`` is where it
     lies in its language (``.`` at the top)."""
@@ -137,13 +133,12 @@ def _rewrite_pages(
     an offline page and trimmed: one read and at most one write per page, shared out
     among ``jobs`` processes. Returns what the link checker reads in each page as
     written, so that the check need not read them again."""
-    if jobs < 2 or len(pages) < _PARALLEL_FROM:
+    if jobs < 2 or len(pages) < PARALLEL_PAGES:
         scans = _rewrite(pages, common, for_file)
     else:
         size = -(-len(pages) // (jobs * 4))
         slices = [pages[start : start + size] for start in range(0, len(pages), size)]
-        # spawn, not fork: the build may have threads running, which fork does not copy.
-        context = multiprocessing.get_context("spawn")
+        context = process_context()
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             parts = pool.map(_rewrite, slices, [common] * len(slices), [for_file] * len(slices))
             scans = [scan for part in parts for scan in part]

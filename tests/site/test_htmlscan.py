@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import htmlscan, linkcheck
+from generator import htmlscan
 from generator.linkcheck import PageScan, check_site, scan_html
+from generator.processes import PARALLEL_PAGES
 
 AWKWARD = {
     "script text": '<script>var a = "<a href=\'nope\'>";</script><a href="yes">y</a>',
@@ -65,7 +66,7 @@ def test_every_built_page_reads_as_html_parser_reads_it(built_site: Path) -> Non
 
 
 def test_several_processes_find_what_one_finds(tmp_path: Path) -> None:
-    count = linkcheck._PARALLEL_FROM + 10
+    count = PARALLEL_PAGES + 10
     for number in range(count):
         page = tmp_path / f"p{number}" / "index.html"
         page.parent.mkdir()
