@@ -21,6 +21,8 @@ from collections.abc import Mapping
 __all__ = ["dump"]
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+# Plain words YAML 1.1 (PyYAML) reads as a boolean or null, not as a string: quoted.
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 _YAML_SPECIAL = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
@@ -34,6 +36,8 @@ def _lines(meta: Mapping[str, object], indent: str) -> list[str]:
     for key, value in meta.items():
         if not _KEY.match(key):
             raise ValueError(f"front matter key {key!r} is not a plain name")
+        if key in _YAML_WORDS:
+            key = json.dumps(key)
         if isinstance(value, Mapping) and value:
             lines.append(f"{indent}{key}:\n")
             lines += _lines(value, indent + "  ")

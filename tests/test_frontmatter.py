@@ -49,6 +49,12 @@ def test_text_yaml_would_read_otherwise_stays_text(text: str) -> None:
     assert _read(dump({"title": text, "aliases": [text]})) == {"title": text, "aliases": [text]}
 
 
+@pytest.mark.parametrize("key", ["no", "yes", "on", "off", "true", "false", "null", "y", "n"])
+def test_a_key_yaml_would_read_as_a_boolean_or_null_stays_a_string(key: str) -> None:
+    meta = {key: "x", "attribution": {key: "y"}}
+    assert _read(dump(meta)) == meta
+
+
 def test_one_key_per_line_and_mappings_indented() -> None:
     text = dump({"lang": "it", "attribution": {"label": "Fonte"}, "aliases": ["a", "b"]})
     assert text == 'lang: "it"\nattribution:\n  label: "Fonte"\naliases: ["a", "b"]\n'
