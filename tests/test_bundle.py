@@ -10,15 +10,7 @@ import pytest
 
 from generator.bundle import bundle_name, publish, timestamp, write_zip
 from generator.errors import UsageError
-
-
-def tree(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
+from tests.files import write_files
 
 FILES = {"index.html": "root", "it/index.html": "ciao", "en/index.html": "hello", "b/a.js": "x"}
 
@@ -27,8 +19,8 @@ def test_the_same_tree_gives_the_same_bytes_whatever_the_files_dates_and_modes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = tree(tmp_path / "one", FILES)
-    second = tree(tmp_path / "two", dict(reversed(FILES.items())))
+    first = write_files(tmp_path / "one", FILES)
+    second = write_files(tmp_path / "two", dict(reversed(FILES.items())))
     os.utime(second / "it" / "index.html", (1_700_000_000, 1_700_000_000))
     (second / "b" / "a.js").chmod(0o600)
     zip_one = write_zip(first, tmp_path / "out1" / "kb.zip")
@@ -40,7 +32,7 @@ def test_entries_are_sorted_in_one_top_folder_with_fixed_metadata(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
-    pending = write_zip(tree(tmp_path / "t", FILES), tmp_path / "dist" / "kb-offline-1.zip")
+    pending = write_zip(write_files(tmp_path / "t", FILES), tmp_path / "dist" / "kb-offline-1.zip")
     with zipfile.ZipFile(pending) as archive:
         entries = archive.infolist()
         assert [entry.filename for entry in entries] == [
@@ -74,7 +66,7 @@ def test_the_zip_is_written_aside_and_published_in_one_step(tmp_path: Path) -> N
     target = tmp_path / "dist" / "kb.zip"
     target.parent.mkdir()
     target.write_bytes(b"previous")
-    pending = write_zip(tree(tmp_path / "t", FILES), target)
+    pending = write_zip(write_files(tmp_path / "t", FILES), target)
     assert pending.parent == target.parent and pending != target
     assert target.read_bytes() == b"previous"
     publish(pending, target)
@@ -85,7 +77,7 @@ def test_the_zip_is_written_aside_and_published_in_one_step(tmp_path: Path) -> N
 def test_a_failed_write_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tree(tmp_path / "t", FILES)
+    source = write_files(tmp_path / "t", FILES)
     read_bytes = Path.read_bytes
 
     def failing_read(path: Path) -> bytes:

@@ -5,14 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.linkcheck import check_site, external_links, main
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+from tests.files import write_files
 
 
 def page(body: str, head: str = "") -> str:
@@ -20,7 +13,7 @@ def page(body: str, head: str = "") -> str:
 
 
 def test_a_sound_site_has_no_problems(tmp_path: Path) -> None:
-    make(
+    write_files(
         tmp_path,
         {
             "index.html": page('<a href="it/">it</a>'),
@@ -41,7 +34,7 @@ def test_a_sound_site_has_no_problems(tmp_path: Path) -> None:
 
 
 def test_dead_links_are_reported(tmp_path: Path) -> None:
-    make(tmp_path, {"index.html": page('<a href="missing/">m</a><img src="nope.png">')})
+    write_files(tmp_path, {"index.html": page('<a href="missing/">m</a><img src="nope.png">')})
     assert check_site(tmp_path) == [
         "index.html: dead link 'missing/'",
         "index.html: dead link 'nope.png'",
@@ -49,7 +42,7 @@ def test_dead_links_are_reported(tmp_path: Path) -> None:
 
 
 def test_missing_anchors_are_reported_in_the_target_page(tmp_path: Path) -> None:
-    make(
+    write_files(
         tmp_path,
         {
             "index.html": page('<a href="a/#resolution">r</a><a href="#nowhere">n</a>'),
@@ -63,12 +56,14 @@ def test_missing_anchors_are_reported_in_the_target_page(tmp_path: Path) -> None
 
 
 def test_a_folder_link_needs_an_index(tmp_path: Path) -> None:
-    make(tmp_path, {"index.html": page('<a href="a/">a</a>'), "a/other.html": page("")})
+    write_files(tmp_path, {"index.html": page('<a href="a/">a</a>'), "a/other.html": page("")})
     assert check_site(tmp_path) == ["index.html: dead link 'a/'"]
 
 
 def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
-    make(tmp_path, {"index.html": page('<p id="x"></p><p id="x"></p><a name="y"></a><b id="y">')})
+    write_files(
+        tmp_path, {"index.html": page('<p id="x"></p><p id="x"></p><a name="y"></a><b id="y">')}
+    )
     assert check_site(tmp_path) == [
         "index.html: duplicate id 'x'",
         "index.html: duplicate id 'y'",
@@ -80,7 +75,7 @@ def test_resources_from_the_network_are_reported(tmp_path: Path) -> None:
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
         '<script src="//cdn.example/x.js"></script>'
     )
-    make(tmp_path, {"index.html": page("", head=head)})
+    write_files(tmp_path, {"index.html": page("", head=head)})
     assert check_site(tmp_path) == [
         "index.html: loads //cdn.example/x.js from the network",
         "index.html: loads https://fonts.googleapis.com/css?family=Roboto from the network",
@@ -88,12 +83,12 @@ def test_resources_from_the_network_are_reported(tmp_path: Path) -> None:
 
 
 def test_links_leaving_the_site_are_reported(tmp_path: Path) -> None:
-    make(tmp_path, {"index.html": page('<a href="../elsewhere/">x</a>')})
+    write_files(tmp_path, {"index.html": page('<a href="../elsewhere/">x</a>')})
     assert check_site(tmp_path) == ["index.html: link '../elsewhere/' leaves the site"]
 
 
 def test_the_command_line_exits_1_on_problems(tmp_path: Path, capsys) -> None:
-    make(tmp_path, {"index.html": page('<a href="missing.html">m</a>')})
+    write_files(tmp_path, {"index.html": page('<a href="missing.html">m</a>')})
     assert main([str(tmp_path)]) == 1
     assert "dead link 'missing.html'" in capsys.readouterr().out
     (tmp_path / "missing.html").write_text(page(""), encoding="utf-8")
@@ -101,7 +96,7 @@ def test_the_command_line_exits_1_on_problems(tmp_path: Path, capsys) -> None:
 
 
 def test_on_disk_a_link_must_name_the_page_not_its_folder(tmp_path: Path) -> None:
-    make(
+    write_files(
         tmp_path,
         {
             "index.html": page('<a href="it/index.html">it</a><a href="en/">en</a>'),
@@ -119,14 +114,14 @@ def test_on_disk_a_link_must_name_the_page_not_its_folder(tmp_path: Path) -> Non
 
 
 def test_the_command_line_checks_on_disk_when_asked(tmp_path: Path, capsys) -> None:
-    make(tmp_path, {"index.html": page('<a href="it/">it</a>'), "it/index.html": page("")})
+    write_files(tmp_path, {"index.html": page('<a href="it/">it</a>'), "it/index.html": page("")})
     assert main([str(tmp_path)]) == 0
     assert main(["--on-disk", str(tmp_path)]) == 1
     assert "names a folder" in capsys.readouterr().out
 
 
 def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> None:
-    make(
+    write_files(
         tmp_path,
         {
             "it/index.html": page('<h2 id="summary">s</h2>'),
@@ -147,7 +142,7 @@ def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> No
 
 
 def test_external_links_are_listed_with_their_pages(tmp_path: Path) -> None:
-    make(
+    write_files(
         tmp_path,
         {
             "index.html": page(

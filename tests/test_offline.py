@@ -6,14 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.linkcheck import check_site
 from generator.offline import share_assets, trim_html
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+from tests.files import write_files
 
 
 def page(head: str, body: str = "") -> str:
@@ -39,7 +32,7 @@ def language(lang: str, words: str) -> dict[str, str]:
 
 
 def test_common_assets_move_to_the_root_and_pages_follow(tmp_path: Path) -> None:
-    make(tmp_path, language("it", "/* it */") | language("en", "/* en */"))
+    write_files(tmp_path, language("it", "/* it */") | language("en", "/* en */"))
     moved = share_assets(tmp_path, ("it", "en"))
     assert moved == {PurePosixPath(p) for p in ("main.css", "app.js", "w/search.js")}
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*")) == [
@@ -67,7 +60,7 @@ def test_common_assets_move_to_the_root_and_pages_follow(tmp_path: Path) -> None
 def test_assets_missing_from_a_language_stay_where_they_are(tmp_path: Path) -> None:
     files = language("it", "x") | language("en", "x")
     del files["en/assets/app.js"]
-    make(tmp_path, files)
+    write_files(tmp_path, files)
     moved = share_assets(tmp_path, ("it", "en"))
     assert PurePosixPath("app.js") not in moved
     assert (tmp_path / "it" / "assets" / "app.js").is_file()
@@ -75,7 +68,7 @@ def test_assets_missing_from_a_language_stay_where_they_are(tmp_path: Path) -> N
 
 
 def test_a_language_whose_assets_all_move_keeps_no_empty_folder(tmp_path: Path) -> None:
-    make(tmp_path, language("it", "same") | language("en", "same"))
+    write_files(tmp_path, language("it", "same") | language("en", "same"))
     share_assets(tmp_path, ("it", "en"))
     assert not (tmp_path / "it" / "assets").exists()
     assert not (tmp_path / "en" / "assets").exists()
