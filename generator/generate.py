@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -23,6 +22,7 @@ from generator.check import check, read_for_check
 from generator.errors import ContentError, Problem
 from generator.loader import Content, assemble
 from generator.model import LANGUAGES
+from generator.processes import can_fork
 from generator.renderer import render_language
 from generator.writer import WriteReport, stage_new_tree, write_tree
 
@@ -73,15 +73,9 @@ def write_language(content: Content, lang: str, folder: Path) -> WriteReport:
 
 
 def _side_by_side(jobs: int, languages: Sequence[str], content: Content) -> bool:
-    # fork copies only the calling thread: with other threads running, a lock one of them
-    # holds would stay locked in the child for ever. kb build has none at this point.
-    return (
-        jobs > 1
-        and len(languages) > 1
-        and len(content.records) >= PARALLEL_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
+    # The children must be forked, to share the loaded content (kb build runs no other
+    # thread at this point).
+    return jobs > 1 and len(languages) > 1 and len(content.records) >= PARALLEL_FROM and can_fork()
 
 
 def _in_processes(

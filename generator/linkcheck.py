@@ -23,14 +23,21 @@ import posixpath
 import sys
 from collections import Counter
 from collections.abc import Collection, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.htmlscan import PageScan, scan_html
-from generator.processes import PARALLEL_PAGES, process_context
+from generator.processes import map_slices
 
-__all__ = ["PageScan", "check_site", "external_links", "main", "scan_html", "scan_site"]
+__all__ = [
+    "PageScan",
+    "check_site",
+    "external_links",
+    "main",
+    "normalise_path",
+    "scan_html",
+    "scan_site",
+]
 
 _NOT_CHECKED = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 _NOT_PLACES = ("javascript:", "data:", "blob:")
@@ -87,22 +94,11 @@ def scan_site(
     every = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
     names = [name for name in every if name not in known]
     scanned = dict(known)
-    if jobs < 2 or len(names) < PARALLEL_PAGES:
-        scanned.update(zip(names, _scan_files(root, names), strict=True))
-        return {name: scanned[name] for name in every}
-    # Contiguous slices, several per process, so that a slow slice does not hold up the end.
-    size = -(-len(names) // (jobs * 4))
-    slices = [names[start : start + size] for start in range(0, len(names), size)]
-    context = process_context()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        scans = [
-            scan for part in pool.map(_scan_files, [root] * len(slices), slices) for scan in part
-        ]
-    scanned.update(zip(names, scans, strict=True))
+    scanned.update(zip(names, map_slices(_scan_files, names, jobs, root), strict=True))
     return {name: scanned[name] for name in every}
 
 
-def _scan_files(root: Path, names: list[str]) -> list[PageScan]:
+def _scan_files(names: list[str], root: Path) -> list[PageScan]:
     return [scan_html((root / name).read_text("utf-8")) for name in names]
 
 
@@ -136,9 +132,9 @@ class _Site:
         if parts.path.startswith("/"):
             if on_disk:
                 return f"link {url!r} starts at the disk's root from file://"
-            target: str | None = _normalise(unquote(parts.path).lstrip("/"))
+            target: str | None = normalise_path(unquote(parts.path).lstrip("/"))
         elif parts.path:
-            target = _normalise(posixpath.join(folder, unquote(parts.path)))
+            target = normalise_path(posixpath.join(folder, unquote(parts.path)))
             if target is None:
                 return f"link {url!r} leaves the site"
         else:
@@ -201,9 +197,9 @@ def _urls(data: object) -> list[str]:
     return [u for u in urls if not urlsplit(u).scheme] + _urls(list(data.values()))
 
 
-def _normalise(path: str) -> str | None:
+def normalise_path(path: str) -> str | None:
     """``path`` without ``.``, ``..`` and empty parts; ``None`` when it climbs above the
-    site's root."""
+    root it is relative to."""
     parts: list[str] = []
     for part in path.split("/"):
         if part == "..":

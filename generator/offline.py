@@ -23,17 +23,17 @@ Each page is read once from the web build and written once, already in its final
 
 from __future__ import annotations
 
+import posixpath
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from generator.engine_offline import copy_files, file_page, lunr_files, search_languages
 from generator.golinks import go_files
 from generator.htmlscan import PageScan, scan_html
-from generator.linkcheck import check_site
+from generator.linkcheck import check_site, normalise_path
 from generator.loader import Content
-from generator.processes import PARALLEL_PAGES, process_context
+from generator.processes import map_slices
 from generator.renderer import root_files
 
 __all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
@@ -133,15 +133,7 @@ def _rewrite_pages(
     an offline page and trimmed: one read and at most one write per page, shared out
     among ``jobs`` processes. Returns what the link checker reads in each page as
     written, so that the check need not read them again."""
-    if jobs < 2 or len(pages) < PARALLEL_PAGES:
-        scans = _rewrite(pages, common, for_file)
-    else:
-        size = -(-len(pages) // (jobs * 4))
-        slices = [pages[start : start + size] for start in range(0, len(pages), size)]
-        context = process_context()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            parts = pool.map(_rewrite, slices, [common] * len(slices), [for_file] * len(slices))
-            scans = [scan for part in parts for scan in part]
+    scans = map_slices(_rewrite, pages, jobs, common, for_file)
     return list(zip(pages, scans, strict=True))
 
 
@@ -171,27 +163,15 @@ def _repoint(text: str, folder: str, common: frozenset[str]) -> str:
 
     def shared(match: re.Match[str]) -> str:
         url = match.group("url")
-        reached = _resolve(folder, url)
-        if reached is None or not reached.startswith(f"{SHARED}/"):
+        # Where the URL leads inside the language ("" when outside it).
+        reached = normalise_path(posixpath.join(folder, url)) or ""
+        if not reached.startswith(f"{SHARED}/"):
             return match.group(0)
         if reached.removeprefix(f"{SHARED}/") not in common:
             return match.group(0)
         return match.group("quote") + "../" + url.removeprefix("./")
 
     return _ASSET_URL.sub(shared, text)
-
-
-def _resolve(folder: str, url: str) -> str | None:
-    """Where ``url``, relative to ``folder``, leads inside the language; None if outside."""
-    parts = folder.split("/") if folder else []
-    for part in url.split("/"):
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in (".", ""):
-            parts.append(part)
-    return "/".join(parts) if parts else None
 
 
 def trim_html(text: str) -> str:
