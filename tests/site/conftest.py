@@ -78,11 +78,14 @@ class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve_site() -> Iterator[functools.partial[str]]:
-    """Serve a site folder on 127.0.0.1; call with the folder, get its base URL."""
+    """Serve a site folder on 127.0.0.1; call with the folder (and a handler class, to
+    answer missing files as a real server would), get its base URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def start(root: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(root))
+    def start(
+        root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+    ) -> str:
+        handler = functools.partial(handler_class, directory=str(root))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

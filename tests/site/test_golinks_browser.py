@@ -3,10 +3,7 @@ and the browser's code forms against generator.codes."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,13 +32,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def base(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(NotFoundHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+def base(built_site: Path, serve_site: Callable[..., str]) -> str:
+    return serve_site(built_site, NotFoundHandler)
 
 
 @pytest.fixture

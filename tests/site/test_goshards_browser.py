@@ -5,11 +5,8 @@ files and the closest codes across files' edges are exercised."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,13 +38,8 @@ def small_files_site(
 
 
 @pytest.fixture(scope="module")
-def base(small_files_site: Path) -> Iterator[str]:
-    handler = functools.partial(NotFoundHandler, directory=str(small_files_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+def base(small_files_site: Path, serve_site: Callable[..., str]) -> str:
+    return serve_site(small_files_site, NotFoundHandler)
 
 
 @pytest.fixture(scope="module")
