@@ -12,9 +12,9 @@ it) and
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
 3. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
-4. writes the files outside the languages: the language redirect ``index.html``,
-   ``codes.json`` and the deep links' ``go/index.html`` (its links naming ``index.html``)
-   with its files of codes;
+4. writes the files outside the languages: the language redirect ``index.html`` and the
+   deep links' ``go/index.html`` (its links naming ``index.html``) with its files of
+   codes, and copies the web build's ``codes.json``;
 5. checks the folder as a reader on disk sees it (:func:`generator.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 
@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from generator.engine_offline import copy_files, file_page, lunr_files, search_languages
+from generator.export import FILE_NAME as CODES_JSON
 from generator.golinks import go_files
 from generator.htmlscan import PageScan, scan_html
 from generator.linkcheck import check_site, normalise_path
@@ -70,6 +72,8 @@ def assemble(
     scans = _rewrite_pages(pages, common, for_file=True, jobs=jobs)
     _move_assets(tree, languages, common)
     outside = root_files(content, offline=True) | go_files(content, offline=True)
+    # The same on disk as on the web: copied, not made again (the longest of these files).
+    shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
     for name, text in outside.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")

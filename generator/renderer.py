@@ -160,8 +160,9 @@ def root_files(
     data, :mod:`generator.export`), by file name; ``not_found_head`` goes into the 404
     page's head (the rescue of addresses that are a code, :mod:`generator.golinks`).
 
-    ``offline``: for the bundle opened from ``file://``, where a folder is not a page (links
-    name ``index.html``) and no server ever shows a 404 page.
+    ``offline``: ``index.html`` alone, for the bundle opened from ``file://``, where a
+    folder is not a page (links name ``index.html``) and no server ever shows a 404 page;
+    the bundle copies ``codes.json`` from the web build.
     """
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
@@ -171,7 +172,7 @@ def root_files(
     fallback = f"<noscript>{refresh}</noscript>\n"
     index = _page(title, f"<script>{script}</script>\n{fallback}", _choices(content, "", page))
     if offline:
-        return {"index.html": index, FILE_NAME: codes_json(content)}
+        return {"index.html": index}
     # A 404 page is served at any depth, so its links start at the server's root.
     missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"

@@ -157,3 +157,8 @@ def test_no_offline_builds_the_site_alone(tmp_path: Path) -> None:
     assert "offline bundle" not in result.output
     assert (tmp_path / "site" / "it" / "index.html").is_file()
     assert not (tmp_path / "dist").exists()
+
+
+def test_the_bundle_carries_the_site_s_codes_json(offline_zip: Path, offline_bundle: Path) -> None:
+    site = offline_zip.parent.parent / "site"
+    assert (offline_bundle / "codes.json").read_bytes() == (site / "codes.json").read_bytes()
