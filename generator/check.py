@@ -52,10 +52,10 @@ def check_content(root: Path) -> list[Problem]:
     return check(*_read(root))
 
 
-def read_for_check(root: Path) -> tuple[Loaded, str | None]:
+def read_for_check(root: Path, *, jobs: int = 1) -> tuple[Loaded, str | None]:
     """What :func:`check` needs from ``root``: every file as loaded, and the text of the
-    source article (``None`` when it is missing)."""
-    return _read(root)
+    source article (``None`` when it is missing); ``jobs`` processes may read the files."""
+    return _read(root, jobs)
 
 
 def checked_content(root: Path) -> Content:
@@ -211,8 +211,8 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
     return problems
 
 
-def _read(root: Path) -> tuple[Loaded, str | None]:
-    loaded = load(root)
+def _read(root: Path, jobs: int = 1) -> tuple[Loaded, str | None]:
+    loaded = load(root, jobs=jobs)
     if loaded.article is None:
         return loaded, None
     source_path = root / loaded.article.source.file

@@ -54,7 +54,7 @@ def generate(
     ``jobs`` processes may render the languages at once (see :data:`PARALLEL_FROM`), while
     this one checks the content.
     """
-    loaded, source_text = read_for_check(content_root)
+    loaded, source_text = read_for_check(content_root, jobs=jobs)
     content, _ = assemble(loaded)
     if content is not None and _side_by_side(jobs, languages, content):
         reports = _in_processes(

@@ -20,6 +20,7 @@ from generator.codes import parse_code, slug
 from generator.errors import CodeFormatError, ContentError, Problem
 from generator.model import LANGUAGES, Article, CodeRecord
 from generator.schema_messages import problems_from_validation
+from generator.yamlbatch import Reader, reading
 from generator.yamldoc import YamlDoc, read_yaml
 
 __all__ = [
@@ -99,8 +100,11 @@ def record_file(code: str) -> str:
     return f"{CODES_DIR}/{slug(parse_code(code))}.yaml"
 
 
-def load(root: Path) -> Loaded:
-    """Read and validate every file under ``root``; never raises for bad content."""
+def load(root: Path, *, jobs: int = 1) -> Loaded:
+    """Read and validate every file under ``root``; never raises for bad content.
+
+    ``jobs`` > 1 lets a second process read half of many record files
+    (:mod:`generator.yamlbatch`)."""
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), None, "", "content folder not found"))
@@ -126,10 +130,11 @@ def load(root: Path) -> Loaded:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for name in names:
-            doc, record, languages = _load_one(root, name, CodeRecord, problems)
-            if doc is not None and record is not None:
-                records.append(LoadedRecord(doc, record, languages))
+        with reading(root, names, jobs) as read:
+            for name in names:
+                doc, record, languages = _load_one(root, name, CodeRecord, problems, read)
+                if doc is not None and record is not None:
+                    records.append(LoadedRecord(doc, record, languages))
     finally:
         if collecting:
             gc.enable()
@@ -188,13 +193,13 @@ def load_content(root: Path) -> Content:
 
 
 def _load_one(
-    root: Path, name: str, model: type[M], problems: list[Problem]
+    root: Path, name: str, model: type[M], problems: list[Problem], read: Reader = read_yaml
 ) -> tuple[YamlDoc | None, M | None, tuple[str, ...]]:
     path = root / name
     if not path.is_file():
         problems.append(Problem(name, None, "", f"file not found in {root}"))
         return None, None, ()
-    doc, yaml_problems = read_yaml(path, name)
+    doc, yaml_problems = read(path, name)
     problems.extend(yaml_problems)
     if doc is None:
         return None, None, ()

@@ -17,7 +17,7 @@ import yaml
 from generator.errors import Problem
 from generator.textfile import NotUtf8Error, decode_utf8, split_lines
 
-__all__ = ["FieldPath", "YamlDoc", "field_name", "read_yaml"]
+__all__ = ["FieldPath", "YamlDoc", "field_name", "plain_data", "plain_doc", "read_yaml"]
 
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a document: mapping keys and sequence indexes, outermost first."""
@@ -99,24 +99,37 @@ _FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 def _read_fast(file: str, text: str) -> tuple[YamlDoc | None, list[Problem]] | None:
     """:func:`read_yaml` by libyaml, about ten times quicker (thousands of records load in a
     second); ``None`` when it is not installed or the text is not clean YAML, so that the
-    pure-Python loader, whose messages ``kb check`` words, reads it instead.
+    pure-Python loader, whose messages ``kb check`` words, reads it instead."""
+    parsed = plain_data(text)
+    return None if parsed is None else (plain_doc(file, text, parsed[0]), [])
 
-    Positions are only needed to report a problem, which valid content has none of: they
-    are found when first asked for. A mapping that may repeat a key takes the full path at
-    once, which reports it.
-    """
+
+def plain_data(text: str) -> tuple[object] | None:
+    """The data of ``text`` read by libyaml, alone in a tuple; ``None`` when libyaml is not
+    installed or the text is not clean YAML (:func:`read_yaml` then reads it the slow way).
+    Plain data, cheap to send from one process to another (:mod:`generator.yamlbatch`)."""
     if _FAST_LOADER is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
     loader = _FAST_LOADER(text)
     try:
         node = loader.get_single_node()
-        data = _plain_data(node, loader, set()) if node is not None else None
+        return (_plain_data(node, loader, set()) if node is not None else None,)
     except (yaml.YAMLError, _NotPlain, RecursionError):
         return None
     finally:
         loader.dispose()
+
+
+def plain_doc(file: str, text: str, data: object) -> YamlDoc:
+    """The document of ``text``, whose :func:`plain_data` is ``data``.
+
+    Positions are only needed to report a problem, which valid content has none of: they
+    are found when first asked for. A mapping that may repeat a key took the full path,
+    which reports it.
+    """
+    assert _FAST_LOADER is not None, "plain_data read it"
     positions = _Positions(file, text, _FAST_LOADER)
-    return YamlDoc(file, data, positions.view("lines"), positions.view("plain_scalars")), []
+    return YamlDoc(file, data, positions.view("lines"), positions.view("plain_scalars"))
 
 
 class _NotPlain(Exception):

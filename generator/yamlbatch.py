@@ -1,0 +1,86 @@
+"""Read many YAML files in two processes: the record files of a large catalogue.
+
+Reading is most of loading (libyaml builds the nodes, Python the data), while validating
+them is quick. Thousands of files take a couple of seconds on one core, with the other one
+idle; a forked process reads the second half of them while this one reads the first, and
+sends back only plain data (dicts, lists and strings, which pickle quickly) and each file's
+text, from which this process makes the documents (:func:`generator.yamldoc.plain_doc`).
+A file that is not clean YAML, or cannot be read, is read again here the ordinary way
+(:func:`generator.yamldoc.read_yaml`), which words its problems.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.processes import can_fork
+from generator.yamldoc import YamlDoc, plain_data, plain_doc, read_yaml
+
+__all__ = ["PARALLEL_FROM", "Reader", "reading"]
+
+PARALLEL_FROM = 1000
+"""From this many files, a second process reads half of them; below it, starting it costs
+more than it saves."""
+
+Reader = Callable[[Path, str], tuple[YamlDoc | None, list[Problem]]]
+"""What :func:`generator.yamldoc.read_yaml` is: a file's path and its name as shown → its
+document (``None`` when unreadable) and its problems."""
+
+_Parsed = tuple[object, str] | None
+"""A file's plain data and text, ``None`` when it must be read the ordinary way."""
+
+
+@contextmanager
+def reading(root: Path, names: Sequence[str], jobs: int) -> Iterator[Reader]:
+    """A :data:`Reader` for the files ``names`` (relative to ``root``), asked for in this
+    order: with ``jobs`` > 1 and many files, the second half is read ahead by another
+    process. Any other file is read on demand."""
+    if jobs < 2 or len(names) < PARALLEL_FROM or not can_fork():
+        yield read_yaml
+        return
+    # The forked process shares this one's modules and memory: it starts at once.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        ahead = list(names[len(names) // 2 :])
+        future = pool.submit(_read_plain, root, ahead)
+        yield _Prefetched(future, ahead).read
+
+
+class _Prefetched:
+    """Serves the files another process read, and reads any other one itself."""
+
+    def __init__(self, future: Future[list[_Parsed]], names: list[str]) -> None:
+        self._future = future
+        self._names = names
+        self._wanted = frozenset(names)
+        self._parsed: dict[str, _Parsed] | None = None
+
+    def read(self, path: Path, name: str) -> tuple[YamlDoc | None, list[Problem]]:
+        if name not in self._wanted:
+            return read_yaml(path, name)
+        if self._parsed is None:  # the first file of the second half: wait for them all
+            self._parsed = dict(zip(self._names, self._future.result(), strict=True))
+        parsed = self._parsed.pop(name, None)
+        if parsed is None:
+            return read_yaml(path, name)
+        data, text = parsed
+        return plain_doc(name, text, data), []
+
+
+def _read_plain(root: Path, names: list[str]) -> list[_Parsed]:
+    """Runs in the forked process: each file's plain data and text, when it is clean YAML."""
+    return [_parsed(root / name) for name in names]
+
+
+def _parsed(path: Path) -> _Parsed:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # read_yaml words the problem
+    data = plain_data(text)
+    return None if data is None else (data[0], text)
