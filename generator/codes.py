@@ -8,6 +8,7 @@ links and the CLI all go through this module so that they agree on what a code i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,13 @@ def parse_code(text: str) -> int:
     """
     if not isinstance(text, str):
         raise CodeFormatError(repr(text), f"expected text, got {type(text).__name__}")
+    return _parse_text(text)
+
+
+# Cached: a large catalogue parses each code again and again (links, related codes, page
+# folders, checks), hundreds of thousands of times in one build.
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_text(text: str) -> int:
     cleaned = text.strip()
     if not cleaned:
         raise CodeFormatError(text, "the code is empty")
@@ -150,6 +158,7 @@ class CodeForms:
         return [form for form in every if not (misread and form == bare)]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # immutable, asked for several times per page
 def forms(value: int) -> CodeForms:
     """Every form of ``value``, computed once."""
     value = _check(value)
