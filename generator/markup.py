@@ -82,6 +82,7 @@ _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _URL_LOCALE = re.compile(r"^(https?://(?:learn|docs)\.microsoft\.com/)([a-z]{2}-[a-z]{2})/", re.I)
 _HEX = re.compile(r"\b0[xX][0-9A-Fa-f]+\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,}(?!\w)")
+_THREE_DIGITS = re.compile(r"\d{3}")  # what any _NUMBER holds, searched far quicker
 _PLACEHOLDER = re.compile(r"<[^<>]*>")
 
 
@@ -143,14 +144,25 @@ def url_locales(text: str) -> list[tuple[str, str]]:
 def tokens(text: str) -> dict[str, dict[str, str]]:
     """The language-neutral tokens of ``text``, per kind of :data:`TOKEN_KINDS`, each as
     ``{compared form: form as written}``."""
+    # kb check asks this of every text: each search is skipped when a quick look shows it
+    # cannot match, which is most of the time (a pattern whose start is not a plain
+    # character is tried at every position).
     commands = {}
-    for span in _code_span_texts(text):
-        commands.setdefault(_PLACEHOLDER.sub("<>", span), f"`{span}`")
+    if "`" in text:
+        for span in _code_span_texts(text):
+            commands.setdefault(_PLACEHOLDER.sub("<>", span), f"`{span}`")
     prose = _without_code_spans(text)
-    urls = {_URL_LOCALE.sub(r"\1", url): url for url in _urls(prose)}
-    prose = _URL.sub(" ", prose)
-    hex_codes = {code: code for code in _HEX.findall(prose)}
-    numbers = {number: number for number in _NUMBER.findall(_HEX.sub(" ", prose))}
+    urls = {}
+    if "http" in prose:
+        urls = {_URL_LOCALE.sub(r"\1", url): url for url in _urls(prose)}
+        prose = _URL.sub(" ", prose)
+    hex_codes = {}
+    if "0x" in prose or "0X" in prose:
+        hex_codes = {code: code for code in _HEX.findall(prose)}
+        prose = _HEX.sub(" ", prose)
+    numbers = {}
+    if _THREE_DIGITS.search(prose):
+        numbers = {number: number for number in _NUMBER.findall(prose)}
     return {"commands": commands, "numbers": numbers, "hex codes": hex_codes, "URLs": urls}
 
 

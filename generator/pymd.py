@@ -72,6 +72,10 @@ def escape_inline(text: str, link_code: CodeLinker | None = None, *, label: bool
     to anything but web URLs; should such content reach this point anyway, it is made
     inert: an image shows its text, a ``javascript:`` (or any other unsafe) link its label.
     """
+    if "`" not in text and "[" not in text and "<" not in text:
+        # Each kind of span starts with one of these: most lines have none, and the search
+        # for them would try every position.
+        return _text(text, link_code, label)
     out: list[str] = []
     position = 0
     for match in _INLINE.finditer(text):
