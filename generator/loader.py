@@ -9,6 +9,7 @@ file, line and field, so that ``kb check`` can show them all at once.
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -113,14 +114,18 @@ def load(root: Path, *, jobs: int = 1) -> Loaded:
     codes_dir = root / CODES_DIR
     names: list[str] = []
     if codes_dir.is_dir():
-        for path in sorted(codes_dir.iterdir()):
-            if path.name.startswith("."):
+        # Directory entries sorted by name rather than Paths (whose comparisons cost a
+        # tenth of a second for 10,000 files); the entry knows its type without a stat.
+        with os.scandir(codes_dir) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if path.suffix == ".yaml" and path.is_file():
-                names.append(f"{CODES_DIR}/{path.name}")
+            if entry.name.endswith(".yaml") and entry.is_file():
+                names.append(f"{CODES_DIR}/{entry.name}")
             else:
                 message = "not a record file (records are codes/<code slug>.yaml); remove it"
-                problems.append(Problem(f"{CODES_DIR}/{path.name}", None, "", message))
+                problems.append(Problem(f"{CODES_DIR}/{entry.name}", None, "", message))
     else:
         problems.append(Problem(f"{CODES_DIR}/", None, "", f"folder not found in {root}"))
     records = []

@@ -46,6 +46,7 @@ def reading(root: Path, names: Sequence[str], jobs: int) -> Iterator[Reader]:
     # The forked process shares this one's modules and memory: it starts at once.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        # Half each: tried 40 to 60 %, this one ends first.
         ahead = list(names[len(names) // 2 :])
         future = pool.submit(_read_plain, root, ahead)
         yield _Prefetched(future, ahead).read
