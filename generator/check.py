@@ -19,6 +19,7 @@ article's text and returns problems; :func:`check_content` does the reading. The
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -90,7 +91,11 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 def anchor_slug(code: str, title: str) -> str:
     """The anchor an English title gives: ``0x80070490-the-product-key-you-entered-didnt-work``."""
     text = f"{code} {title}".lower()
-    return "".join(char for char in text if char.isalnum() or char in " -").replace(" ", "-")
+    return _NOT_IN_ANCHOR.sub("", text).replace(" ", "-")
+
+
+# Every character but letters, digits (str.isalnum: \w without "_"), spaces and hyphens.
+_NOT_IN_ANCHOR = re.compile(r"[^\w -]|_")
 
 
 def _record_problems(item: LoadedRecord) -> list[Problem]:

@@ -23,6 +23,8 @@ __all__ = ["dump"]
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # Plain words YAML 1.1 (PyYAML) reads as a boolean or null, not as a string: quoted.
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+# What json.dumps(value, ensure_ascii=False) does, without making an encoder per value.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _YAML_SPECIAL = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
@@ -42,7 +44,7 @@ def _lines(meta: Mapping[str, object], indent: str) -> list[str]:
             lines.append(f"{indent}{key}:\n")
             lines += _lines(value, indent + "  ")
             continue
-        text = json.dumps(value, ensure_ascii=False)
+        text = _ENCODE(value)
         lines.append(f"{indent}{key}: {_YAML_SPECIAL.sub(_escape, text)}\n")
     return lines
 

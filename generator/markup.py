@@ -119,9 +119,12 @@ def unsafe_link_targets(text: str) -> list[str]:
     prose = _without_code_spans(text)
     if "](" not in prose and "]:" not in prose and "<" not in prose:
         return []  # no inline link, reference definition or autolink
-    found = [m for m in _LINK.finditer(prose) if not m["bang"]]
-    found += _REFERENCE_DEFINITION.finditer(prose)
-    found += _AUTOLINK.finditer(prose)
+    # Each search only where its pattern's plain characters are (it tries every position).
+    found = [m for m in _LINK.finditer(prose) if not m["bang"]] if "](" in prose else []
+    if "]:" in prose:
+        found += _REFERENCE_DEFINITION.finditer(prose)
+    if "<" in prose:
+        found += _AUTOLINK.finditer(prose)
     ordered = sorted(found, key=lambda match: match.start())
     return _unique(m["dest"] for m in ordered if not _WEB_URL.match(m["dest"]))
 
