@@ -29,6 +29,9 @@ FILES = {
 @pytest.fixture
 def few_make_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlbatch, "PARALLEL_FROM", 2)
+    # The browser tests' web servers run in threads for the whole session, so can_fork()
+    # says no; the forked reader needs none of the locks they could hold.
+    monkeypatch.setattr(yamlbatch, "can_fork", lambda: True)
 
 
 def _write(root: Path) -> list[str]:
