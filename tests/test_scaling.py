@@ -95,6 +95,21 @@ def test_no_page_lists_more_codes_than_a_summary_page_holds(large: Built) -> Non
     assert listed == LARGE
 
 
+def test_summary_tables_stay_out_of_the_search_index(large: Built) -> None:
+    # Their rows repeat the code pages' titles: indexed, a code prefix such as "0x8007"
+    # would list the summary pages first, each with its whole table as teaser.
+    index = json.loads((large.site / "it" / "search" / "search_index.json").read_text("utf-8"))
+    summaries = [doc for doc in index["docs"] if doc["location"].startswith(f"{SUMMARY_DIR}/")]
+    parts = {path.parent.name for path in (large.site / "it" / SUMMARY_DIR).glob("*/index.html")}
+    assert {doc["location"].split("/")[1] for doc in summaries} == parts
+    for doc in summaries:
+        assert re.search(r"0x[0-9A-F]{8} – 0x[0-9A-F]{8}", doc["title"]), doc["title"]
+        assert "<table" not in doc["text"] and len(doc["text"]) < 500, doc["location"]
+    # The tables themselves are still on the pages: a header row and a row per code.
+    pages = [p.read_text("utf-8") for p in (large.site / "it" / SUMMARY_DIR).glob("*/index.html")]
+    assert sum(page.count("<tr>") for page in pages) == LARGE + len(pages)
+
+
 def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
     small: Built, large: Built, tmp_path: Path
 ) -> None:
