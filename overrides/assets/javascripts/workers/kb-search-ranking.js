@@ -69,14 +69,95 @@ self.KbSearchRanking = function (here, RESULT) {
       if (FULL_PAGES <= 0) {
         return original.call(this, queryString);
       }
-      var ranked = rank(lunr, this, queryString);
+      var ranked;
+      if (prepared !== null && prepared.index === this && prepared.query === queryString) {
+        ranked = prepared.ranked;
+        tail = prepared.tail;
+        prepared = null;
+      } else if (deferring) {
+        deferred = { index: this, query: queryString };
+        return [];
+      } else {
+        ranked = finish(rank(lunr, this, queryString));
+      }
       return ranked === null ? original.call(this, queryString) : ranked;
     };
+    lunrOf = lunr;
+  }
+
+  /* ---- Work in slices ----
+
+     A prefix such as "0" matches every code: its ranking takes a few hundred
+     milliseconds at 10,000 codes, and while it runs the worker cannot even see that a
+     newer query has come (kb-search.js answers only the newest). So kb-search.js first
+     lets Material run a query "dry": this index's search only notes the query string
+     Material made of it (its own transform) and returns no result, an answer that
+     kb-search.js drops. The ranking of that string is then done a slice at a time, and
+     abandoned as soon as a newer query arrives; when it is done, Material is handed the
+     query again and this search returns what was prepared. */
+  var lunrOf = null;
+  var deferring = false;
+  var deferred = null;
+  var prepared = null;
+
+  /* Runs ``ask`` (Material's handling of a query) dry; returns the work its query
+     needs, to be done with work.run(deadline) until that returns true, or null when
+     Material did not search (an empty query, or no index yet): its answer then
+     stands. */
+  function dry(ask) {
+    if (FULL_PAGES <= 0 || lunrOf === null) {
+      ask();
+      return null;
+    }
+    deferring = true;
+    deferred = null;
+    prepared = null;
+    try {
+      ask();
+    } finally {
+      deferring = false;
+    }
+    var asked = deferred;
+    deferred = null;
+    if (asked === null) {
+      return null;
+    }
+    var steps = rank(lunrOf, asked.index, asked.query);
+    return {
+      run: function (deadline) {
+        for (;;) {
+          var step = steps.next();
+          if (step.done) {
+            prepared = { index: asked.index, query: asked.query,
+              ranked: step.value, tail: tail };
+            tail = null;
+            return true;
+          }
+          if (performance.now() >= deadline) {
+            return false;
+          }
+        }
+      }
+    };
+  }
+
+  /* The result of running ``steps`` (a ranking) to its end at once. */
+  function finish(steps) {
+    for (;;) {
+      var step = steps.next();
+      if (step.done) {
+        return step.value;
+      }
+    }
   }
 
   /* lunr.Index#query's matching and scoring, keeping for each field of each document
      the terms it matched and their metadata, to make MatchData of later if returned. */
-  function match(lunr, index, query) {
+  var STEP_TERMS = 50;
+  var STEP_RESULTS = 500;
+
+  function* match(lunr, index, query) {
+    var done = 0;
     var presence = lunr.Query.presence;
     var matchingFields = Object.create(null);
     var fieldMatches = [];
@@ -104,6 +185,9 @@ self.KbSearchRanking = function (here, RESULT) {
           break;
         }
         for (var j = 0; j < expanded.length; j++) {
+          if (++done % STEP_TERMS === 0) {
+            yield;
+          }
           var term = expanded[j];
           var posting = index.invertedIndex[term];
           for (var k = 0; k < clause.fields.length; k++) {
@@ -173,6 +257,9 @@ self.KbSearchRanking = function (here, RESULT) {
     var results = [];
     var matches = new Map();
     for (var f = 0; f < fieldMatches.length; f++) {
+      if ((f + 1) % STEP_RESULTS === 0) {
+        yield;
+      }
       var found = fieldMatches[f];
       var ref = found.ref;
       if (filtered && (!allRequired.contains(ref) || allProhibited.contains(ref))) {
@@ -365,7 +452,9 @@ self.KbSearchRanking = function (here, RESULT) {
     return score * (1 + boost ** 2);
   }
 
-  function rank(lunr, index, queryString) {
+  /* The ranking of ``queryString``, as steps (a generator) whose result is the answer
+     for lunr.Index#search, or null when lunr's own search must answer. */
+  function* rank(lunr, index, queryString) {
     required(index.invertedIndex && index.fieldVectors && index.tokenSet && index.pipeline,
       "lunr.Index's fields");
     var query = new lunr.Query(index.fields);
@@ -376,8 +465,11 @@ self.KbSearchRanking = function (here, RESULT) {
     var clauses = clauseTerms(lunr, queryString);
     var known = new Map();
     var scored = [];
-    var results = match(lunr, index, query);
+    var results = yield* match(lunr, index, query);
     for (var i = 0; i < results.length; i++) {
+      if ((i + 1) % STEP_RESULTS === 0) {
+        yield;
+      }
       var group = groupOf.get(results[i].ref);
       if (group === undefined) {
         continue;  // Material skips results it has no document for
@@ -434,5 +526,5 @@ self.KbSearchRanking = function (here, RESULT) {
     return message;
   }
 
-  return { setup: setupDocs, install: install, complete: complete };
+  return { setup: setupDocs, install: install, complete: complete, dry: dry };
 };

@@ -145,28 +145,67 @@
 
      Material sends a query on every key release and answers each in turn; while one is
      being answered the next keys' queries wait, and each would be answered although a
-     newer one is already waiting. Queries are therefore held and answered from a task of
+     newer one is already waiting. Queries are therefore held and answered from tasks of
      their own: any queries that arrived meanwhile are received first, and only the
-     newest of them is answered. The answer to the last query always comes, and names
+     newest of them is answered. Its ranking is done in slices of SLICE_MS (see "Work in
+     slices" in kb-search-ranking.js), between which newer queries are received, and it
+     is abandoned for the newest. The answer to the last query always comes, and names
      the query it answers (as "query", which Material ignores): the tests wait for it. */
+  var SLICE_MS = 4;
   var answering = null;
+  var dropAnswer = false;
 
   function newestOnly(listener) {
     var held = null;
+    var job = null;
+    var scheduled = false;
     var channel = new MessageChannel();
+
+    function schedule() {
+      if (!scheduled) {
+        scheduled = true;
+        channel.port2.postMessage(null);
+      }
+    }
+
+    function start(message) {
+      var query = intercept(message);
+      var work = currentRanking() ? ranking.dry(function () {
+        answering = message.data;
+        listener({ data: query });
+      }) : null;
+      if (work !== null) {
+        // Material's answer to the dry run, posted once its handler's promise settles
+        answering = null;
+        dropAnswer = true;
+        job = { query: query, asked: message.data, work: work, ranked: false };
+        schedule();
+      }
+    }
+
     channel.port1.onmessage = function () {
-      var message = held;
-      held = null;
-      answering = message.data;
-      listener({ data: intercept(message) });
+      scheduled = false;
+      if (held !== null) {
+        var message = held;
+        held = null;
+        job = null;
+        start(message);
+      } else if (job !== null && !job.ranked) {
+        job.ranked = job.work.run(performance.now() + SLICE_MS);
+        schedule();
+      } else if (job !== null) {
+        // Ranked, and no newer query came meanwhile: Material answers it now.
+        var done = job;
+        job = null;
+        answering = done.asked;
+        listener({ data: done.query });
+      }
     };
     return function (event) {
       var message = event.data;
       if (message && message.type === QUERY) {
-        if (held === null) {
-          channel.port2.postMessage(null);
-        }
         held = message;
+        schedule();
         return undefined;
       }
       return listener({ data: intercept(message) });
@@ -185,6 +224,10 @@
   var post = self.postMessage;
   self.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments);
+    if (dropAnswer && message && message.type === RESULT) {
+      dropAnswer = false;
+      return undefined;
+    }
     var answer = currentRanking() ? ranking.complete(message) : message;
     if (answer && answer.type === RESULT && answering !== null) {
       answer = { type: RESULT, data: answer.data, query: answering };
