@@ -131,7 +131,8 @@
     return message;
   }
 
-  /* The work per query (kb-search-ranking.js, loaded with Material's worker below). */
+  /* The work per query (kb-search-ranking.js over kb-search-lunr.js, loaded with
+     Material's worker below). */
   var ranking = null;
 
   function currentRanking() {
@@ -238,7 +239,8 @@
   };
   /* One call, so that the iframe shim of the offline bundle (whose importScripts loads
      asynchronously) also runs them in this order. */
-  var loaded = importScripts(new URL("kb-search-ranking.js", here).href, material);
+  var loaded = importScripts(new URL("kb-search-lunr.js", here).href,
+    new URL("kb-search-ranking.js", here).href, material);
   if (loaded && typeof loaded.then === "function") {
     loaded.then(function () {
       currentRanking().install(self.lunr);
