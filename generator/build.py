@@ -33,6 +33,7 @@ from generator.golinks import go_files, rescue_script
 from generator.linkcheck import check_site
 from generator.loader import Content
 from generator.model import LANGUAGES
+from generator.processes import ForkedCall, can_fork
 from generator.publish import publishing, remove_leftovers, replace_dir, set_mtimes, staging_dir
 from generator.renderer import root_files
 
@@ -156,18 +157,49 @@ def _check_and_zip(
     Returns the problems and the zip under its temporary name (``None`` when there are
     problems or no bundle).
 
-    One after the other: zipping in a thread while the site is checked was tried and was
-    slower, both waiting for the interpreter's lock."""
-    with watch.stage("check"):
-        problems = check_site(staging, absent=absent, jobs=plan.jobs)
+    The offline tree comes first, so that its zip is written by a forked process while
+    the site is checked (the check shares its pages out among the cores too); in a
+    thread instead, both waited for the interpreter's lock. Where this process may not
+    fork, the zip follows the check."""
+    found: list[str] = []
     if offline_tree:
         with watch.stage("offline"):
-            found = offline.assemble(staging, offline_tree, content, LANGUAGES, jobs=plan.jobs)
-        problems += [f"offline bundle: {problem}" for problem in found]
-    if problems or not offline_tree or not plan.target:
+            assembled = offline.assemble(staging, offline_tree, content, LANGUAGES, jobs=plan.jobs)
+        found = [f"offline bundle: {problem}" for problem in assembled]
+    zip_beside = offline_tree is not None and plan.target is not None and not found
+    zipping = _start_zip(offline_tree, plan) if zip_beside and can_fork() else None
+    try:
+        with watch.stage("check"):
+            problems = check_site(staging, absent=absent, jobs=plan.jobs) + found
+    except BaseException:
+        if zipping:
+            _cancel_zip(zipping, plan)
+        raise
+    if problems or not zip_beside:
+        if zipping:
+            _cancel_zip(zipping, plan)
         return problems, None
-    with watch.stage("zip"):
-        return problems, bundle.write_zip(offline_tree, plan.target, epoch=plan.epoch)
+    if zipping is None:
+        with watch.stage("zip"):
+            return problems, _write_zip(offline_tree, plan)
+    run = zipping.result()
+    watch.add("zip", run.started, run.ended, run.cpu)
+    return problems, run.value
+
+
+def _write_zip(tree: Path | None, plan: _Plan) -> Path:
+    assert tree is not None and plan.target is not None
+    return bundle.write_zip(tree, plan.target, epoch=plan.epoch)
+
+
+def _start_zip(tree: Path | None, plan: _Plan) -> ForkedCall[Path]:
+    return ForkedCall(_write_zip, tree, plan)
+
+
+def _cancel_zip(zipping: ForkedCall[Path], plan: _Plan) -> None:
+    zipping.cancel()
+    if plan.target:  # the zip it was writing under its temporary name
+        remove_leftovers(plan.target.parent, f".{plan.target.name}.*.tmp")
 
 
 def _check_languages(languages: Sequence[str], dist: Path | None) -> None:

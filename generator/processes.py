@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["PARALLEL_PAGES", "can_fork", "map_slices", "process_context"]
+__all__ = ["PARALLEL_PAGES", "ForkedCall", "ForkedRun", "can_fork", "map_slices", "process_context"]
 
 PARALLEL_PAGES = 300
 """From this many pages, a stage reads them in several processes; below it, starting them
@@ -45,3 +50,78 @@ def map_slices(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=process_context()) as pool:
         parts = pool.map(function, slices, *([argument] * len(slices) for argument in extra))
         return [result for part in parts for result in part]
+
+
+@dataclass(frozen=True)
+class ForkedRun(Generic[Result]):
+    """What a :class:`ForkedCall` returned, and when and how long it ran."""
+
+    value: Result
+    started: float
+    """``time.monotonic()`` in the child when the call began (the clock is system-wide)."""
+    ended: float
+    cpu: float
+    """The child's CPU time, from ``wait4``."""
+
+
+class ForkedCall(Generic[Result]):
+    """``function(*args, **kwargs)`` run in a forked child while this process goes on.
+
+    A plain fork rather than a pool: a pool starts a thread in this process, and a stage
+    that runs meanwhile could then no longer fork its own workers (:func:`can_fork`). The
+    child sends its result or its exception back through a pipe; call :meth:`result` or
+    :meth:`cancel` exactly once. Fork only when :func:`can_fork`."""
+
+    def __init__(self, function: Callable[..., Result], *args: Any, **kwargs: Any) -> None:
+        reading, writing = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: never returns
+            os.close(reading)
+            _call_and_send(writing, function, args, kwargs)
+        os.close(writing)
+        self._reading = reading
+
+    @property
+    def pid(self) -> int:
+        """The child's process id."""
+        return self._pid
+
+    def result(self) -> ForkedRun[Result]:
+        """Wait for the child; its value, or its exception raised here."""
+        with os.fdopen(self._reading, "rb") as stream:
+            data = stream.read()
+        _, status, usage = os.wait4(self._pid, 0)
+        if not data:
+            raise RuntimeError(f"a worker process ended without an answer (status {status})")
+        outcome, value, started, ended = pickle.loads(data)
+        if outcome == "raised":
+            raise value
+        return ForkedRun(value, started, ended, usage.ru_utime + usage.ru_stime)
+
+    def cancel(self) -> None:
+        """Stop the child and wait for it."""
+        os.close(self._reading)
+        os.kill(self._pid, signal.SIGKILL)  # not yet waited for: it exists, if as a zombie
+        os.waitpid(self._pid, 0)
+
+
+def _call_and_send(
+    writing: int, function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    status = 0
+    try:
+        started = time.monotonic()
+        try:
+            message: tuple[Any, ...] = ("returned", function(*args, **kwargs))
+        except BaseException as error:  # sent to the parent, which raises it
+            message, status = ("raised", error), 1
+        data = pickle.dumps((*message, started, time.monotonic()))
+    except BaseException as error:  # the value or the error would not pickle
+        failure = RuntimeError(f"{type(error).__name__}: {error}")
+        data, status = pickle.dumps(("raised", failure, 0.0, 0.0)), 1
+    try:
+        with os.fdopen(writing, "wb") as stream:
+            stream.write(data)
+    finally:
+        # Leave without the parent's exit handlers, locks or buffered output.
+        os._exit(status)
