@@ -1,8 +1,15 @@
-"""Shared pytest options."""
+"""Shared pytest options, and the project's own content loaded once for the session."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from generator.loader import Content, load_content
+from generator.renderer import render_site
+
+PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -17,3 +24,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The project's ``content/``, loaded once: its article and records are frozen models.
+    Modules that need other content define a ``content`` fixture of their own."""
+    return load_content(PROJECT_CONTENT)
+
+
+@pytest.fixture(scope="session")
+def rendered(content: Content) -> dict[str, dict[str, str]]:
+    """Every page of ``content/`` in each language: language → path → Markdown."""
+    return render_site(content)

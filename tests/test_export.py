@@ -23,11 +23,6 @@ README = ROOT / "README.md"
 
 
 @pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
 def data(content: Content) -> dict:
     return json.loads(codes_json(content))
 

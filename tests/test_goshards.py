@@ -12,16 +12,10 @@ import pytest
 from generator.codes import parse_code
 from generator.goshards import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
 from generator.hresult import decode
-from generator.loader import Content, load_content
+from generator.loader import Content
 from generator.model import LANGUAGES
-from tests.site.conftest import CONTENT
 
 _CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(CONTENT)
 
 
 def _read(files: dict[str, str]) -> dict[str, object]:

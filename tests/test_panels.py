@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import Content, load_content
+from generator.loader import Content
 from generator.model import LANGUAGES, ActivationType, ArticleText, CodeRecord
 from generator.panels import (
     decoding_panel,
@@ -17,21 +17,10 @@ from generator.panels import (
     type_cell,
     type_filter,
 )
-from generator.renderer import render_site
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 SOURCE = CONTENT / "sources" / "activation-error-codes.it-it.md"
 SARA = "https://aka.ms/SaRA-WindowsActivation"
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def rendered(content: Content) -> dict[str, dict[str, str]]:
-    return render_site(content)
 
 
 def record(content: Content, code: str) -> CodeRecord:

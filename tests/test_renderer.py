@@ -7,26 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.loader import Content, load_content
+from generator.loader import Content
 from generator.model import LANGUAGES
 from generator.renderer import meta_text, render_site
 
 HERE = Path(__file__).resolve().parent
-CONTENT = HERE.parent / "content"
 GOLDEN = HERE / "renderer" / "golden"
 GOLDEN_CODES = ("0x8004fe21", "0xc004f035", "0x80070490", "0xc004f074")
 """A callout, a numbered list nested in a bulleted one, a placeholder in a command, the
 diagnostic-tool note."""
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def rendered(content: Content) -> dict[str, dict[str, str]]:
-    return render_site(content)
 
 
 def split(page: str) -> tuple[dict[str, object], str]:
