@@ -28,6 +28,7 @@ from lunr.exceptions import BaseLunrException
 from lunr.index import Index
 from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.token import Token
+from lunr.token_set import TokenSet
 
 from generator.searchlang import Language, SearchSetupError, language
 from generator.searchquery import material_transform, pieces, query_clauses, rewrite
@@ -124,7 +125,7 @@ class SiteSearch:
     def transform(self, query: str) -> str:
         """The query string lunr parses: our rewrite, then Material's transform."""
         stem = self.language.stem if self.stems else None
-        rewritten = rewrite(query, self.pages, self.separator, stem)
+        rewritten = rewrite(query, self.pages, self.separator, stem, _IndexTerms(self.index))
         return material_transform(rewritten, self.separator)
 
     def search(self, query: str) -> list[Hit]:
@@ -184,3 +185,25 @@ def _query_terms(clauses: list[str], matched: list[str]) -> dict[str, bool]:
         if clause and english_stop_word_filter(Token(clause)) is not None:
             terms[clause] = False
     return terms
+
+
+class _IndexTerms:
+    """The terms of a lunr index, read off its token set (a trie of every term)."""
+
+    def __init__(self, index: Index) -> None:
+        self._root = index.token_set
+
+    def _node(self, text: str) -> TokenSet | None:
+        node = self._root
+        for char in text:
+            node = node.edges.get(char)
+            if node is None:
+                return None
+        return node
+
+    def begins_a_term(self, text: str) -> bool:
+        return self._node(text) is not None
+
+    def is_term(self, text: str) -> bool:
+        node = self._node(text)
+        return node is not None and node.final

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from lunr.query import Query, QueryPresence
 from lunr.query_lexer import QueryLexer
@@ -26,7 +27,20 @@ from lunr.query_parser import QueryParser
 from generator.codes import hex_reading, parse_code, slug
 from generator.errors import CodeFormatError
 
-__all__ = ["material_transform", "pieces", "query_clauses", "rewrite"]
+__all__ = ["MIN_BEGINNING", "Terms", "material_transform", "pieces", "query_clauses", "rewrite"]
+
+MIN_BEGINNING = 3
+"""The shortest beginning of an unfinished word that may stand for it (see :func:`rewrite`)."""
+
+
+class Terms(Protocol):
+    """The terms of a search index, as the rewrite asks about them."""
+
+    def begins_a_term(self, text: str) -> bool:
+        """Whether some term of the index starts with ``text``."""
+
+    def is_term(self, text: str) -> bool:
+        """Whether ``text`` is a term of the index."""
 
 _EDGE_PUNCTUATION = re.compile(r"^[()\[\]{}<>,.;:!?'\"`«»“”‘’]+|[()\[\]{}<>,.;:!?'\"`«»“”‘’]+\Z")
 _SYNTAX = re.compile(r"^[+-]|[*~^:\"]")
@@ -59,9 +73,27 @@ def rewrite(
     pages: frozenset[str],
     separator: re.Pattern[str],
     stem: Callable[[str], str] | None,
+    terms: Terms | None = None,
 ) -> str:
     """Our rewrite of ``query`` (see ``kb-search.js``): ``pages`` are the slugs of the code
-    pages in the index; ``stem`` is the index's stemmer, ``None`` when it does not stem."""
+    pages in the index; ``stem`` is the index's stemmer, ``None`` when it does not stem;
+    ``terms`` the index's terms, for words still being typed.
+
+    A word being typed is stemmed as it stands ("attivazion"), and Material searches it as
+    a prefix; but the index holds the stem of the whole word, which can be shorter
+    ("attiv", of "attivazione"), and nothing would be found until the word is complete.
+    When its stem begins no term, the word's longest beginning that is a term stands
+    for it (no shorter than :data:`MIN_BEGINNING`)."""
+
+    def stem_word(piece: str) -> str:
+        assert stem is not None
+        stemmed = stem(piece)
+        if terms is None or terms.begins_a_term(stemmed):
+            return stemmed
+        for end in range(len(piece), MIN_BEGINNING - 1, -1):
+            if terms.is_term(piece[:end]):
+                return piece[:end]
+        return stemmed
 
     def page_of(value: int | None) -> str | None:
         if value is None:
@@ -82,7 +114,7 @@ def rewrite(
         part = part.lstrip("-")  # a decimal's sign or a command's switch, never NOT
         if stem is None or _SYNTAX.search(part):
             return part
-        return " ".join(stem(piece) for piece in pieces(part.lower(), separator))
+        return " ".join(stem_word(piece) for piece in pieces(part.lower(), separator))
 
     return " ".join(rewrite_part(part) for part in _WHITESPACE.split(query))
 

@@ -95,3 +95,45 @@ def test_clauses_drop_wildcards_and_prohibited_terms() -> None:
 
 def test_pieces_cut_at_the_separator_and_entities() -> None:
     assert pieces("&lt;chiave 5x5&gt; slmgr.vbs", SEPARATOR) == ["chiave", "5x5", "slmgr", "vbs"]
+
+
+class _Terms:
+    """A hand-made index vocabulary for the rewrite of unfinished words."""
+
+    def __init__(self, *terms: str) -> None:
+        self.terms = frozenset(terms)
+
+    def begins_a_term(self, text: str) -> bool:
+        return any(term.startswith(text) for term in self.terms)
+
+    def is_term(self, text: str) -> bool:
+        return text in self.terms
+
+
+STEMS = _Terms(ITALIAN("attivazione"), ITALIAN("chiavi"), "server", ITALIAN("errore"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The word's own stem begins no term: its longest beginning that is a term.
+        ("attivazion", "attiv"),
+        ("server di attivazio", "server di attiv"),
+        # Its stem begins a term already: left alone.
+        ("attivazione", ITALIAN("attivazione")),
+        ("chiavi", ITALIAN("chiavi")),
+        ("chia", ITALIAN("chia")),
+        # No beginning of three letters or more is a term: the stem, as before.
+        ("zzzzz", ITALIAN("zzzzz")),
+        ("attx", ITALIAN("attx")),
+    ],
+)
+def test_an_unfinished_word_is_searched_by_its_longest_beginning_that_is_a_term(
+    query: str, expected: str
+) -> None:
+    assert rewrite(query, PAGES, SEPARATOR, ITALIAN, STEMS) == expected
+
+
+def test_without_the_index_s_terms_every_word_is_only_stemmed() -> None:
+    assert rewrite("attivazion", PAGES, SEPARATOR, ITALIAN) == ITALIAN("attivazion")
+    assert ITALIAN("attivazion") != "attiv"

@@ -160,6 +160,19 @@ def test_italian_queries_find_inflected_forms(
     assert only_inflected <= set(boxes["it"].all_results(query))
 
 
+@pytest.mark.parametrize(
+    ("typed", "word"), [("attivazion", "attivazione"), ("configurazion", "configurazione")]
+)
+def test_an_italian_word_being_typed_finds_the_whole_word_s_pages(
+    boxes: dict[str, SearchBox], typed: str, word: str
+) -> None:
+    # The typed part's own stem ("attivazion") begins no indexed term, the word's stem
+    # ("attiv") does: without the rewrite, nothing is found until the word is complete.
+    whole = boxes["it"].results(word)
+    assert whole
+    assert boxes["it"].results(typed)[: len(whole)] == whole
+
+
 @pytest.mark.parametrize("query", ["0xC004F074", "chiavi", "key", "slmgr", "DNS"])
 def test_each_site_lists_only_its_own_language(boxes: dict[str, SearchBox], query: str) -> None:
     for lang, box in boxes.items():

@@ -28,6 +28,7 @@ self.KbSearchRanking = function (here, RESULT) {
   var groupOf = new Map();
   var docOf = new Map();
   var tail = null;
+  var built = null;
 
   /* Material's document map (setupSearchDocumentMap): a location without its "#…" seen
      first is a page; every later document of that path is a section of it. */
@@ -64,6 +65,18 @@ self.KbSearchRanking = function (here, RESULT) {
     required(lunr.Vector && lunr.Vector.prototype.magnitude, "lunr.Vector#magnitude");
     required(lunr.QueryParser && lunr.Query && lunr.Query.presence, "lunr.QueryParser");
     required(lunr.Set && lunr.Set.complete && lunr.Set.empty, "lunr.Set");
+    required(lunr.Builder && lunr.Builder.prototype.build && lunr.Index.load, "lunr.Builder");
+    // The index Material builds (or loads), for the rewrite of words being typed.
+    var build = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      built = build.apply(this, arguments);
+      return built;
+    };
+    var load = lunr.Index.load;
+    lunr.Index.load = function () {
+      built = load.apply(this, arguments);
+      return built;
+    };
     var original = lunr.Index.prototype.search;
     lunr.Index.prototype.search = function (queryString) {
       tail = null;
@@ -289,5 +302,10 @@ self.KbSearchRanking = function (here, RESULT) {
     return message;
   }
 
-  return { setup: setupDocs, install: install, complete: complete, dry: dry };
+  return {
+    setup: setupDocs, install: install, complete: complete, dry: dry,
+    index: function () {
+      return built;
+    }
+  };
 };

@@ -17,7 +17,9 @@
      (slmgr -ipk), never Material's NOT;
    - when the site stems (Italian), plain words are split like the index and stemmed:
      Material appends "*" to every term, and lunr skips the stemmer for such terms, so
-     "chiavi*" would never meet the indexed stem "chiav" otherwise.
+     "chiavi*" would never meet the indexed stem "chiav" otherwise; a word still being
+     typed whose stem begins no indexed term ("attivazion") is searched by its longest
+     beginning that is one ("attiv", the stem of "attivazione").
 
    It also keeps searching fast on large sites (10,000 codes): queries that a newer one
    has overtaken are not answered, and only the pages the results list can show are
@@ -72,6 +74,41 @@
     return stemmer(new lunr.Token(word)).toString();
   }
 
+  /* A word being typed is stemmed as it stands ("attivazion"), and Material searches it
+     as a prefix; but the index holds the stem of the whole word, which can be shorter
+     ("attiv", of "attivazione"), and nothing would be found until the word is complete.
+     When its stem begins no term of the index, the word's longest beginning that is a
+     term stands for it, no shorter than MIN_BEGINNING. */
+  var MIN_BEGINNING = 3;
+
+  function stemWord(word) {
+    var stemmed = stem(word);
+    var index = currentRanking() ? ranking.index() : null;
+    if (index === null || termNode(index, stemmed) !== null) {
+      return stemmed;
+    }
+    for (var end = word.length; end >= MIN_BEGINNING; end--) {
+      var node = termNode(index, word.slice(0, end));
+      if (node !== null && node.final) {
+        return word.slice(0, end);
+      }
+    }
+    return stemmed;
+  }
+
+  /* The node of the index's token set (a trie of its terms) that ``text`` leads to. */
+  function termNode(index, text) {
+    var node = index.tokenSet;
+    for (var i = 0; i < text.length; i++) {
+      var char = text.charAt(i);
+      if (!Object.prototype.hasOwnProperty.call(node.edges, char)) {
+        return null;
+      }
+      node = node.edges[char];
+    }
+    return node;
+  }
+
   /* The non-empty pieces of text between separators, as Material's tokenizer cuts them. */
   function pieces(text) {
     var found = [];
@@ -114,7 +151,7 @@
     if (!stemming || SYNTAX.test(part)) {
       return part;
     }
-    return pieces(part.toLowerCase()).map(stem).join(" ");
+    return pieces(part.toLowerCase()).map(stemWord).join(" ");
   }
 
   function rewrite(query) {
