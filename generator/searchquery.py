@@ -42,6 +42,7 @@ class Terms(Protocol):
     def is_term(self, text: str) -> bool:
         """Whether ``text`` is a term of the index."""
 
+
 _EDGE_PUNCTUATION = re.compile(r"^[()\[\]{}<>,.;:!?'\"`«»“”‘’]+|[()\[\]{}<>,.;:!?'\"`«»“”‘’]+\Z")
 _SYNTAX = re.compile(r"^[+-]|[*~^:\"]")
 # JavaScript's \s, not Python's: the query is split where the browser splits it.
