@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from generator.check import check, read_for_check
 from generator.errors import ContentError, Problem
-from generator.loader import Content, assemble
+from generator.loader import Content, assemble, collector_paused
 from generator.model import LANGUAGES
 from generator.processes import can_fork
 from generator.renderer import render_language
@@ -55,7 +54,10 @@ def generate(
     ``jobs`` processes may render the languages at once (see :data:`PARALLEL_FROM`), while
     this one checks the content.
     """
-    with _collector_paused():
+    # Everything loaded stays alive until the end, and a collection soon after loading
+    # would walk all of it (two took a quarter of a second before the forks of 10,000
+    # codes).
+    with collector_paused():
         loaded, source_text = read_for_check(content_root, jobs=jobs)
         content, _ = assemble(loaded)
         if content is not None and _side_by_side(jobs, languages, content):
@@ -69,21 +71,6 @@ def generate(
         return content, {
             lang: write_language(content, lang, docs_root / lang) for lang in languages
         }
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the stage runs: everything it loads stays alive
-    until the end, and a collection soon after loading walks every object of it, for
-    nothing (two of them took a quarter of a second before the forks of 10,000 codes).
-    The collector keeps its counts: what was created meanwhile is looked at later."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def write_language(content: Content, lang: str, folder: Path) -> WriteReport:

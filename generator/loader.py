@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +33,7 @@ __all__ = [
     "Loaded",
     "LoadedRecord",
     "assemble",
+    "collector_paused",
     "load",
     "load_content",
     "read_content",
@@ -101,6 +104,21 @@ def record_file(code: str) -> str:
     return f"{CODES_DIR}/{slug(parse_code(code))}.yaml"
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in the ``with`` block, for work whose objects all stay
+    alive: the collector, run again and again as records pile up, would walk every one of
+    them each time for nothing (a third of the reading time of thousands of records). It
+    keeps its counts: what was created meanwhile is looked at later."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def load(root: Path, *, jobs: int = 1) -> Loaded:
     """Read and validate every file under ``root``; never raises for bad content.
 
@@ -129,20 +147,11 @@ def load(root: Path, *, jobs: int = 1) -> Loaded:
     else:
         problems.append(Problem(f"{CODES_DIR}/", None, "", f"folder not found in {root}"))
     records = []
-    # Every record read stays alive: the cyclic collector, run again and again as they
-    # pile up, would walk all of them each time for nothing (a third of the reading time
-    # of thousands of records).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with reading(root, names, jobs) as read:
-            for name in names:
-                doc, record, languages = _load_one(root, name, CodeRecord, problems, read)
-                if doc is not None and record is not None:
-                    records.append(LoadedRecord(doc, record, languages))
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused(), reading(root, names, jobs) as read:
+        for name in names:
+            doc, record, languages = _load_one(root, name, CodeRecord, problems, read)
+            if doc is not None and record is not None:
+                records.append(LoadedRecord(doc, record, languages))
     return Loaded(
         root, article_doc, article, article_languages, tuple(names), tuple(records), tuple(problems)
     )
