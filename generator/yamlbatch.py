@@ -11,14 +11,12 @@ A file that is not clean YAML, or cannot be read, is read again here the ordinar
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.processes import can_fork
+from generator.processes import ForkedCall, can_fork
 from generator.yamldoc import YamlDoc, plain_data, plain_doc, read_yaml
 
 __all__ = ["PARALLEL_FROM", "Reader", "reading"]
@@ -43,20 +41,21 @@ def reading(root: Path, names: Sequence[str], jobs: int) -> Iterator[Reader]:
     if jobs < 2 or len(names) < PARALLEL_FROM or not can_fork():
         yield read_yaml
         return
-    # The forked process shares this one's modules and memory: it starts at once.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        # Half each: tried 40 to 60 %, this one ends first.
-        ahead = list(names[len(names) // 2 :])
-        future = pool.submit(_read_plain, root, ahead)
-        yield _Prefetched(future, ahead).read
+    # Half each: tried 40 to 60 %, this one ends first. The forked process shares this
+    # one's modules and memory: it starts at once.
+    ahead = list(names[len(names) // 2 :])
+    prefetched = _Prefetched(ForkedCall(_read_plain, root, ahead), ahead)
+    try:
+        yield prefetched.read
+    finally:
+        prefetched.close()
 
 
 class _Prefetched:
     """Serves the files another process read, and reads any other one itself."""
 
-    def __init__(self, future: Future[list[_Parsed]], names: list[str]) -> None:
-        self._future = future
+    def __init__(self, reader: ForkedCall[list[_Parsed]], names: list[str]) -> None:
+        self._reader: ForkedCall[list[_Parsed]] | None = reader
         self._names = names
         self._wanted = frozenset(names)
         self._parsed: dict[str, _Parsed] | None = None
@@ -65,12 +64,23 @@ class _Prefetched:
         if name not in self._wanted:
             return read_yaml(path, name)
         if self._parsed is None:  # the first file of the second half: wait for them all
-            self._parsed = dict(zip(self._names, self._future.result(), strict=True))
+            self._parsed = dict(zip(self._names, self._result(), strict=True))
         parsed = self._parsed.pop(name, None)
         if parsed is None:
             return read_yaml(path, name)
         data, text = parsed
         return plain_doc(name, text, data), []
+
+    def _result(self) -> list[_Parsed]:
+        assert self._reader is not None, "read once"
+        reader, self._reader = self._reader, None
+        return reader.result().value
+
+    def close(self) -> None:
+        """Stop the other process if none of its files was asked for."""
+        if self._reader is not None:
+            self._reader.cancel()
+            self._reader = None
 
 
 def _read_plain(root: Path, names: list[str]) -> list[_Parsed]:

@@ -4,6 +4,7 @@ other process."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,23 @@ def test_content_loads_and_checks_alike_in_two_processes(tmp_path: Path) -> None
     assert one == two
     assert check(*one) == check(*two) != []
     assert load(root) == load(root, jobs=2)
+
+
+@pytest.mark.usefixtures("few_make_a_batch")
+def test_the_other_process_is_stopped_when_none_of_its_files_is_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = _write(tmp_path)
+    started: list[yamlbatch.ForkedCall] = []
+
+    class Watched(yamlbatch.ForkedCall):  # the real fork, its process id noted
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            started.append(self)
+
+    monkeypatch.setattr(yamlbatch, "ForkedCall", Watched)
+    with yamlbatch.reading(tmp_path, names, jobs=2) as read:
+        assert read(tmp_path / names[0], names[0]) == read_yaml(tmp_path / names[0], names[0])
+    assert len(started) == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(started[0].pid, 0)  # gone, and waited for
