@@ -208,10 +208,15 @@
 
     function start(message) {
       var query = intercept(message);
-      var work = currentRanking() ? ranking.dry(function () {
+      var ask = function () {
         answering = message.data;
         listener({ data: query });
-      }) : null;
+      };
+      if (!currentRanking()) {
+        ask();  // not reached: the ranking loads before Material's worker registers
+        return;
+      }
+      var work = ranking.dry(ask);
       if (work !== null) {
         // Material's answer to the dry run, posted once its handler's promise settles
         answering = null;
