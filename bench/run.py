@@ -20,12 +20,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from activation_kb.domain.codes import forms
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.site.linkcheck import scan_html
 from bench.measure import gzip_bytes, machine, run_measured, tree_bytes
 from bench.report import RESULTS, print_tables, ratios
 from bench.synthetic import synthetic_codes, write_content
-from generator.codes import forms
-from generator.linkcheck import scan_html
-from generator.model import LANGUAGES
 
 __all__ = ["bench_one", "main"]
 

@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.check import anchor_slug
-from generator.codes import canonical
-from generator.loader import ARTICLE_FILE, CODES_DIR, Content, load_content, record_file
-from generator.model import Article, CodeRecord
-from generator.yamlio import dump, in_field_order
+from activation_kb.check.rules import anchor_slug
+from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR, Content, load_content, record_file
+from activation_kb.content.yamlio import dump, in_field_order
+from activation_kb.domain.codes import canonical
+from activation_kb.domain.model import Article, CodeRecord
 
 __all__ = ["FACILITY_PREFIXES", "SOURCE_FILE", "synthetic_codes", "write_content"]
 

@@ -9,8 +9,8 @@ import logging
 import os
 from pathlib import Path
 
-from generator.build import generate
-from generator.errors import KbError
+from activation_kb.domain.errors import KbError
+from activation_kb.pipeline.build import generate
 
 log = logging.getLogger("mkdocs.hooks.regenerate")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import Content, load_content
-from generator.renderer import render_site
+from activation_kb.content.loader import Content, load_content
+from activation_kb.render.files import render_site
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 

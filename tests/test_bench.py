@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from activation_kb.check.rules import check_content
+from activation_kb.content.loader import load_content
+from activation_kb.domain.codes import parse_code
 from bench.report import END, START, ratios, tables, update_readme
 from bench.synthetic import FACILITY_PREFIXES, synthetic_codes, write_content
-from generator.check import check_content
-from generator.codes import parse_code
-from generator.loader import load_content
 
 
 def test_synthetic_content_passes_kb_check(tmp_path: Path) -> None:

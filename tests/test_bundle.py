@@ -1,4 +1,5 @@
-"""The offline zip (generator.bundle): reproducible bytes, fixed metadata, atomic writes."""
+"""The offline zip (activation_kb.site.bundle): reproducible bytes, fixed metadata, atomic
+writes."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.bundle import bundle_name, publish, timestamp, write_zip
-from generator.errors import UsageError
+from activation_kb.domain.errors import UsageError
+from activation_kb.site.bundle import bundle_name, publish, timestamp, write_zip
 from tests.files import write_files
 
 FILES = {"index.html": "root", "it/index.html": "ciao", "en/index.html": "hello", "b/a.js": "x"}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import anchor_slug, check_content, checked_content
-from generator.cli import main
-from generator.errors import ContentError
+from activation_kb.check.rules import anchor_slug, check_content, checked_content
+from activation_kb.cli.main import main
+from activation_kb.domain.errors import ContentError
 from tests.check.content_tree import VALID, edit, line_of, lines_equal, valid_copy
 
 DNS = "codes/0x8007007b.yaml"

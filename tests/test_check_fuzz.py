@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
+from activation_kb.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(

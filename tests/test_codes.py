@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.codes import canonical, forms, hex_reading, parse_code, signed, slug
-from generator.errors import CodeFormatError
+from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, signed, slug
+from activation_kb.domain.errors import CodeFormatError
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 from click.testing import CliRunner
 
-from generator.commands import reports_errors
-from generator.errors import ContentError, Problem, UsageError
+from activation_kb.cli.common import reports_errors
+from activation_kb.domain.errors import ContentError, Problem, UsageError
 
 
 @click.command()

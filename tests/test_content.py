@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.check import check_content
-from generator.loader import load_content
+from activation_kb.check.rules import check_content
+from activation_kb.content.loader import load_content
 
 CONTENT = Path(__file__).parent.parent / "content"
 SOURCE = CONTENT / "sources" / "activation-error-codes.it-it.md"

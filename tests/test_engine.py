@@ -1,4 +1,4 @@
-"""The engine's configuration files (generator.engine), offline and online."""
+"""The engine's configuration files (activation_kb.engine.mkdocs), offline and online."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.engine import CONFIG_DIR, IFRAME_WORKER, OVERRIDES, write_config
+from activation_kb.engine.mkdocs import CONFIG_DIR, IFRAME_WORKER, OVERRIDES, write_config
 
 
 def test_a_web_build_only_points_the_committed_config_at_our_folders(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The offline pages derived from the web build (generator.engine_offline) against what
+"""The offline pages derived from the web build (activation_kb.engine.offline) against what
 Material's offline plugin builds from the same pages, for real."""
 
 from __future__ import annotations
@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import engine
-from generator.engine_offline import copy_files, file_page, file_url, lunr_files, search_languages
-from generator.generate import generate
-from generator.model import LANGUAGES
-from generator.offline import trim_html
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.engine import mkdocs as engine
+from activation_kb.engine.offline import (
+    copy_files,
+    file_page,
+    file_url,
+    lunr_files,
+    search_languages,
+)
+from activation_kb.pipeline.generate import generate
+from activation_kb.site.offline import trim_html
 from tests.site.conftest import CONTENT
 
 SHIM_TAG = re.compile(

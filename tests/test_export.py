@@ -1,4 +1,5 @@
-"""codes.json (generator.export) against its committed JSON Schema, the content and the README."""
+"""codes.json (activation_kb.render.codes_json) against its committed JSON Schema, the content and
+the README."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.codes import parse_code
-from generator.export import FILE_NAME, codes_json
-from generator.loader import Content, load_content
-from generator.model import LANGUAGES
-from generator.renderer import root_files
+from activation_kb.content.loader import Content, load_content
+from activation_kb.domain.codes import parse_code
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.render.codes_json import FILE_NAME, codes_json
+from activation_kb.render.files import root_files
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -1,4 +1,5 @@
-"""Front matter written by generator.frontmatter reads back exactly, as the engine reads it."""
+"""Front matter written by activation_kb.render.frontmatter reads back exactly, as the engine reads
+it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.frontmatter import dump
+from activation_kb.render.frontmatter import dump
 
 # Any character a string can hold but lone surrogates, which no UTF-8 file can carry.
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

@@ -1,4 +1,4 @@
-"""The generator stage (generator.generate): languages rendered side by side in forked
+"""The generator stage (activation_kb.pipeline.generate): languages rendered side by side in forked
 processes write exactly what one process writes, and nothing when the check fails."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from activation_kb.pipeline.generate import PARALLEL_FROM, generate
 from bench.synthetic import write_content
-from generator.generate import PARALLEL_FROM, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _FORKED = """
 import json, sys
 from pathlib import Path
-from generator import generate as module
-from generator.errors import ContentError
-from generator.loader import load_content
+from activation_kb.pipeline import generate as module
+from activation_kb.domain.errors import ContentError
+from activation_kb.content.loader import load_content
 side_by_side = module._side_by_side(2, ("it", "en"), load_content(Path(sys.argv[1])))
 try:
     _, reports = module.generate(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2)

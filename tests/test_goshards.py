@@ -9,11 +9,11 @@ from bisect import bisect_right
 
 import pytest
 
-from generator.codes import parse_code
-from generator.goshards import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
-from generator.hresult import decode
-from generator.loader import Content
-from generator.model import LANGUAGES
+from activation_kb.content.loader import Content
+from activation_kb.domain.codes import parse_code
+from activation_kb.domain.hresult import decode
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.render.go_codes import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
 
 _CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.hresult import decode
+from activation_kb.domain.hresult import decode
 
 SOURCE = Path(__file__).parent.parent / "content" / "sources" / "activation-error-codes.it-it.md"
 _SUMMARY_ROW = re.compile(r"^\|\[(0x[0-9A-Fa-f]{8})\]\(#[^)]+\)", re.MULTILINE)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import ContentError, UsageError
-from generator.import_plan import ImportPlan, describe, plan_import
-from generator.yamlio import dump
+from activation_kb.content.yamlio import dump
+from activation_kb.domain.errors import ContentError, UsageError
+from activation_kb.importer.plan import ImportPlan, describe, plan_import
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "activation-error-codes.it-it.md"

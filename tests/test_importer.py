@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ImportSourceError
-from generator.importer import Imported, import_article
-from generator.yamlio import dump
+from activation_kb.content.yamlio import dump
+from activation_kb.domain.errors import ImportSourceError
+from activation_kb.importer.article import Imported, import_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "content" / "sources" / "activation-error-codes.it-it.md"

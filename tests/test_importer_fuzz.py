@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
-from generator.markdown_source import MAX_NESTING
+from activation_kb.cli.main import main
+from activation_kb.importer.markdown_source import MAX_NESTING
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "activation-error-codes.it-it.md"

@@ -1,10 +1,13 @@
-"""The site checker (generator.linkcheck) on small hand-made sites."""
+"""The site checker (activation_kb.site.linkcheck) on small hand-made sites."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.linkcheck import check_site, external_links, main
+from click.testing import CliRunner
+
+from activation_kb.cli.main import main
+from activation_kb.site.linkcheck import check_site, external_links
 from tests.files import write_files
 
 
@@ -87,12 +90,18 @@ def test_links_leaving_the_site_are_reported(tmp_path: Path) -> None:
     assert check_site(tmp_path) == ["index.html: link '../elsewhere/' leaves the site"]
 
 
-def test_the_command_line_exits_1_on_problems(tmp_path: Path, capsys) -> None:
+def linkcheck(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["linkcheck", *args])
+    return result.exit_code, result.stdout
+
+
+def test_the_command_line_exits_1_on_problems(tmp_path: Path) -> None:
     write_files(tmp_path, {"index.html": page('<a href="missing.html">m</a>')})
-    assert main([str(tmp_path)]) == 1
-    assert "dead link 'missing.html'" in capsys.readouterr().out
+    code, out = linkcheck(str(tmp_path))
+    assert code == 1
+    assert "dead link 'missing.html'" in out
     (tmp_path / "missing.html").write_text(page(""), encoding="utf-8")
-    assert main([str(tmp_path)]) == 0
+    assert linkcheck(str(tmp_path))[0] == 0
 
 
 def test_on_disk_a_link_must_name_the_page_not_its_folder(tmp_path: Path) -> None:
@@ -113,11 +122,12 @@ def test_on_disk_a_link_must_name_the_page_not_its_folder(tmp_path: Path) -> Non
     assert check_site(tmp_path) == []
 
 
-def test_the_command_line_checks_on_disk_when_asked(tmp_path: Path, capsys) -> None:
+def test_the_command_line_checks_on_disk_when_asked(tmp_path: Path) -> None:
     write_files(tmp_path, {"index.html": page('<a href="it/">it</a>'), "it/index.html": page("")})
-    assert main([str(tmp_path)]) == 0
-    assert main(["--on-disk", str(tmp_path)]) == 1
-    assert "names a folder" in capsys.readouterr().out
+    assert linkcheck(str(tmp_path))[0] == 0
+    code, out = linkcheck("--on-disk", str(tmp_path))
+    assert code == 1
+    assert "names a folder" in out
 
 
 def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> None:

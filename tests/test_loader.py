@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError, Problem
-from generator.loader import load, load_content, read_content
-from generator.yamldoc import field_name
+from activation_kb.content.loader import load, load_content, read_content
+from activation_kb.content.yamldoc import field_name
+from activation_kb.domain.errors import ContentError, Problem
 from tests.check.content_tree import VALID, edit, line_of, valid_copy
 
 RECORD = "codes/0x80070490.yaml"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import main
-from generator.commands.lookup import closest_codes, page_url
+from activation_kb.cli.lookup import closest_codes, page_url
+from activation_kb.cli.main import main
 
 CONTENT = Path(__file__).parent / "lookup" / "fixtures" / "content"
 KMS_TITLE_IT = "Impossibile contattare un Servizio di gestione delle chiavi (KMS)"
@@ -172,7 +172,7 @@ def test_page_url_and_closest_codes() -> None:
 def _run_in_a_terminal(environ: dict[str, str]) -> str:
     """Run ``kb lookup`` with stdout on a pseudo-terminal and return what it printed."""
     main_fd, child_fd = pty.openpty()
-    kb_main = [sys.executable, "-c", "from generator.cli import main; main()"]
+    kb_main = [sys.executable, "-c", "from activation_kb.cli.main import main; main()"]
     process = subprocess.Popen(
         [*kb_main, "lookup", "0xC004F074", "--content", str(CONTENT)],
         stdout=child_fd,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markdown_source import InlineRules, Line, ShapeError, parse_blocks, render
+from activation_kb.importer.markdown_source import (
+    InlineRules,
+    Line,
+    ShapeError,
+    parse_blocks,
+    render,
+)
 
 RULES = InlineRules("it-it", "windows-server/get-started")
 

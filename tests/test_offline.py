@@ -1,11 +1,11 @@
-"""The offline bundle's folder (generator.offline): shared assets, on hand-made trees."""
+"""The offline bundle's folder (activation_kb.site.offline): shared assets, on hand-made trees."""
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from generator.linkcheck import check_site
-from generator.offline import share_assets, trim_html
+from activation_kb.site.linkcheck import check_site
+from activation_kb.site.offline import share_assets, trim_html
 from tests.files import write_files
 
 

@@ -1,4 +1,4 @@
-"""The help-desk blocks of the pages (generator.panels), on the real content."""
+"""The help-desk blocks of the pages (activation_kb.render.panels), on the real content."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import Content
-from generator.model import LANGUAGES, ActivationType, ArticleText, CodeRecord
-from generator.panels import (
+from activation_kb.content.loader import Content
+from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord
+from activation_kb.render.panels import (
     decoding_panel,
     diagnostic_tool_note,
     diagnostic_tool_url,

@@ -1,4 +1,4 @@
-"""Forked calls (generator.processes.ForkedCall): value, timing and failures come back."""
+"""Forked calls (activation_kb.parallel.ForkedCall): value, timing and failures come back."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.processes import ForkedCall
+from activation_kb.parallel import ForkedCall
 
 
 def _busy(seconds: float) -> int:

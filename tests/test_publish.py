@@ -1,4 +1,4 @@
-"""Swapping a built folder in (generator.publish): atomic exchange, the two-rename
+"""Swapping a built folder in (activation_kb.site.publish): atomic exchange, the two-rename
 fallback, and the repair of what a killed build left behind."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
-from generator.publish import publishing, replace_dir, set_mtimes, staging_dir
+from activation_kb.site import publish
+from activation_kb.site.publish import publishing, replace_dir, set_mtimes, staging_dir
 
 
 def folder(path: Path, marker: str) -> Path:

@@ -1,5 +1,5 @@
-"""Content Markdown written for Python-Markdown (generator.pymd), checked through the real
-Python-Markdown with the extensions mkdocs.yml enables."""
+"""Content Markdown written for Python-Markdown (activation_kb.render.pymd), checked through the
+real Python-Markdown with the extensions mkdocs.yml enables."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.pymd import escape_inline, escape_plain, to_pymd
+from activation_kb.render.pymd import escape_inline, escape_plain, to_pymd
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLES = {"note": "Nota", "warning": "Avviso"}

@@ -1,4 +1,4 @@
-"""Content → Markdown files (generator.renderer, generator.pages)."""
+"""Content → Markdown files (activation_kb.render.files, activation_kb.render.pages)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.loader import Content
-from generator.model import LANGUAGES
-from generator.renderer import meta_text, render_site
+from activation_kb.content.loader import Content
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.render.files import meta_text, render_site
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "renderer" / "golden"

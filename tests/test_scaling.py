@@ -14,15 +14,15 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser
 
+from activation_kb.cli.main import main
+from activation_kb.content.loader import load_content
+from activation_kb.domain.codes import forms
+from activation_kb.pipeline.build import build_site, generate
+from activation_kb.render.go import GO_PAGE, go_files
+from activation_kb.render.go_codes import CHUNK, SHARD_DIR
+from activation_kb.render.summary import PAGE_SIZE, SUMMARY_DIR
 from bench.browser import served
 from bench.synthetic import synthetic_codes, write_content
-from generator.build import build_site, generate
-from generator.cli import main
-from generator.codes import forms
-from generator.golinks import GO_PAGE, go_files
-from generator.goshards import CHUNK, SHARD_DIR
-from generator.loader import load_content
-from generator.summary import PAGE_SIZE, SUMMARY_DIR
 from tests.site.browser import chromium
 
 SMALL, LARGE = 30, 300

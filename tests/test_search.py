@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from lunr.token import Token
 
-from generator.cli import main
-from generator.search import SiteSearch, index_path
-from generator.searchlang import SearchSetupError, language
+from activation_kb.cli.main import main
+from activation_kb.engine.search.index import SiteSearch, index_path
+from activation_kb.engine.search.language import SearchSetupError, language
 
 SEPARATOR = r"[\s\-,;:!?.'\"’“”«»()\[\]{}<>/\\|=]+|&(?:lt|gt|amp|quot);"
 FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}

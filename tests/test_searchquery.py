@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.searchlang import language
-from generator.searchquery import material_transform, pieces, query_clauses, rewrite
+from activation_kb.engine.search.language import language
+from activation_kb.engine.search.query import material_transform, pieces, query_clauses, rewrite
 
 SEPARATOR = re.compile(r"[\s\-,;:!?.'\"’“”«»()\[\]{}<>/\\|=]+|&(?:lt|gt|amp|quot);")
 PAGES = frozenset({"0xc004f074", "0x80070005", "0x8007007b"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import Problem
-from generator.sourcetable import parse_summary_table
+from activation_kb.check.sourcetable import parse_summary_table
+from activation_kb.domain.errors import Problem
 
 SOURCE = Path(__file__).parent.parent / "content" / "sources" / "activation-error-codes.it-it.md"
 

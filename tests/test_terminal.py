@@ -7,7 +7,7 @@ import io
 import click
 import pytest
 
-from generator.terminal import render, wants_color
+from activation_kb.render.terminal import render, wants_color
 
 
 def plain(markdown: str, lang: str = "en") -> str:

@@ -1,4 +1,4 @@
-"""Writing rendered files (generator.writer): only what changed, nothing stale left."""
+"""Writing rendered files (activation_kb.site.writer): only what changed, nothing stale left."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writer import write_tree
+from activation_kb.site.writer import write_tree
 
 
 def test_first_write_creates_every_file(tmp_path: Path) -> None:

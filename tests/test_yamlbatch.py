@@ -1,4 +1,4 @@
-"""Reading many YAML files in two processes (generator.yamlbatch): every file gives what
+"""Reading many YAML files in two processes (activation_kb.content.yamlbatch): every file gives what
 ``read_yaml`` gives, the broken ones included, and the second half is really read by the
 other process."""
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlbatch
-from generator.check import check, read_for_check
-from generator.loader import load
-from generator.yamldoc import read_yaml
+from activation_kb.check.rules import check, read_for_check
+from activation_kb.content import yamlbatch
+from activation_kb.content.loader import load
+from activation_kb.content.yamldoc import read_yaml
 from tests.check.content_tree import edit, valid_copy
 
 FILES = {

@@ -1,5 +1,5 @@
-"""Reading YAML with positions (generator.yamldoc): libyaml's quick path and the pure-Python
-path give the same document, and bad YAML is always worded by the pure-Python path."""
+"""Reading YAML with positions (activation_kb.content.yamldoc): libyaml's quick path and the
+pure-Python path give the same document, and bad YAML is always worded by the pure-Python path."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamldoc
-from generator.yamldoc import read_yaml
+from activation_kb.content import yamldoc
+from activation_kb.content.yamldoc import read_yaml
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 

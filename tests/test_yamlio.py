@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.errors import ContentError
-from generator.model import ActivationType, CodeRecord
-from generator.yamlio import dump, in_field_order, load_file, write_atomic
+from activation_kb.content.yamlio import dump, in_field_order, load_file, write_atomic
+from activation_kb.domain.errors import ContentError
+from activation_kb.domain.model import ActivationType, CodeRecord
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 

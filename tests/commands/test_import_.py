@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from activation_kb.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "activation-error-codes.it-it.md"

@@ -7,11 +7,11 @@ import json
 import shutil
 from pathlib import Path
 
-from generator import engine
-from generator.loader import load_content
-from generator.model import LANGUAGES
-from generator.renderer import render_site, root_files
-from generator.writer import write_tree
+from activation_kb.content.loader import load_content
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.engine import mkdocs as engine
+from activation_kb.render.files import render_site, root_files
+from activation_kb.site.writer import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_FILE = "codes/0x80070005.yaml"

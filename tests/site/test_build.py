@@ -1,4 +1,4 @@
-"""The built site (generator.build): URL scheme, anchors, ids, links, attribution."""
+"""The built site (activation_kb.pipeline.build): URL scheme, anchors, ids, links, attribution."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import build_site
-from generator.cli import main
-from generator.linkcheck import check_site
-from generator.loader import Content
-from generator.model import LANGUAGES
+from activation_kb.cli.main import main
+from activation_kb.content.loader import Content
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.pipeline.build import build_site
+from activation_kb.site.linkcheck import check_site
 from tests.site.conftest import CONTENT
 from tests.site.html import attribute, element, ids, read
 

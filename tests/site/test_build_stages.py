@@ -1,5 +1,5 @@
-"""The build's stages (generator.build): timed in the report, and nothing left behind when
-the site's check fails."""
+"""The build's stages (activation_kb.pipeline.build): timed in the report, and nothing left behind
+when the site's check fails."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
-from generator.build import BrokenSiteError, build_site
+from activation_kb.pipeline import build
+from activation_kb.pipeline.build import BrokenSiteError, build_site
 from tests.site.conftest import CONTENT
 
 # The zip is written by a forked process beside the check, or after it where the build may

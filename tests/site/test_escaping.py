@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog
 
-from generator.cli import main
-from generator.model import LANGUAGES
+from activation_kb.cli.main import main
+from activation_kb.domain.model import LANGUAGES
 from tests.site.browser import chromium
 from tests.site.probe import (
     MARKDOWN_FIELDS,

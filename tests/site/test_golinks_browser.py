@@ -1,5 +1,5 @@
 """Deep links in chromium: go/?code=…, the 404 rescue of code addresses, copy-link buttons,
-and the browser's code forms against generator.codes."""
+and the browser's code forms against activation_kb.domain.codes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from generator.codes import forms, hex_reading, parse_code
-from generator.commands.lookup import closest_codes
-from generator.engine import OVERRIDES
-from generator.errors import CodeFormatError
-from generator.loader import Content
+from activation_kb.cli.lookup import closest_codes
+from activation_kb.content.loader import Content
+from activation_kb.domain.codes import forms, hex_reading, parse_code
+from activation_kb.domain.errors import CodeFormatError
+from activation_kb.engine.mkdocs import OVERRIDES
 from tests.site.browser import chromium
 from tests.site.conftest import NotFoundHandler
 

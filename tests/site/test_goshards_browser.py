@@ -1,5 +1,6 @@
 """go/ and the 404 rescue in chromium when the codes span many files: the real site with
-go/ rewritten in files of the fewest codes allowed (:data:`generator.goshards.MIN_CHUNK`),
+go/ rewritten in files of the fewest codes allowed
+(:data:`activation_kb.render.go_codes.MIN_CHUNK`),
 so that the 30 codes make six files of each order and every code, the first and last
 files and the closest codes across files' edges are exercised."""
 
@@ -14,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from generator.codes import canonical
-from generator.commands.lookup import closest_codes
-from generator.golinks import go_files
-from generator.goshards import CLOSEST, MIN_CHUNK, SHARD_DIR
-from generator.loader import Content
+from activation_kb.cli.lookup import closest_codes
+from activation_kb.content.loader import Content
+from activation_kb.domain.codes import canonical
+from activation_kb.render.go import go_files
+from activation_kb.render.go_codes import CLOSEST, MIN_CHUNK, SHARD_DIR
 from tests.site.conftest import NotFoundHandler, OpenPage
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.loader import Content
-from generator.model import LANGUAGES
+from activation_kb.content.loader import Content
+from activation_kb.domain.model import LANGUAGES
 from tests.site.conftest import ROOT
 from tests.site.html import attribute, ids, read
 
@@ -104,7 +104,7 @@ def test_filter_controls_ship_hidden_above_the_summary_table(built_site: Path) -
 
 
 def test_every_page_loads_the_filter_and_the_print_stylesheet(built_site: Path) -> None:
-    # The engine's pages, that is: go/index.html is a standalone page of generator.golinks.
+    # The engine's pages, that is: go/index.html is a standalone page of activation_kb.render.go.
     for path in (p for lang in LANGUAGES for p in built_site.glob(f"{lang}/**/index.html")):
         html = path.read_text("utf-8")
         stylesheets = [attribute(tag, "href") for tag in re.findall(r"<link [^>]*>", html)]

@@ -1,4 +1,4 @@
-"""The checker's quick HTML scanner (generator.htmlscan.scan_html) reads the same ids and
+"""The checker's quick HTML scanner (activation_kb.site.htmlscan.scan_html) reads the same ids and
 links as the standard library's HTML parser, on every built page and on awkward markup;
 and the check gives the same answer in one process or several."""
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import htmlscan
-from generator.linkcheck import PageScan, check_site, scan_html
-from generator.processes import PARALLEL_PAGES
+from activation_kb.parallel import PARALLEL_PAGES
+from activation_kb.site import htmlscan
+from activation_kb.site.linkcheck import PageScan, check_site, scan_html
 
 AWKWARD = {
     "script text": '<script>var a = "<a href=\'nope\'>";</script><a href="yes">y</a>',

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from activation_kb.cli.main import main
 from tests.site.conftest import CONTENT
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
-from generator.codes import forms
-from generator.model import LANGUAGES
+from activation_kb.domain.codes import forms
+from activation_kb.domain.model import LANGUAGES
 from tests.site.browser import WATCH_ANSWERS, answered, chromium
 
 pytestmark = pytest.mark.browser

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.build import build_site
-from generator.cli import main
-from generator.linkcheck import check_site
-from generator.loader import Content
-from generator.model import LANGUAGES
+from activation_kb.cli.main import main
+from activation_kb.content.loader import Content
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.pipeline.build import build_site
+from activation_kb.site.linkcheck import check_site
 from tests.site.conftest import CONTENT, ROOT
 from tests.site.html import attribute
 

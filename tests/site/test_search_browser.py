@@ -12,10 +12,10 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from generator.codes import forms, parse_code
-from generator.model import LANGUAGES
-from generator.search import SiteSearch, index_path
-from generator.searchlang import language
+from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.engine.search.index import SiteSearch, index_path
+from activation_kb.engine.search.language import language
 from tests.site.browser import WATCH_ANSWERS, answered, chromium
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.model import LANGUAGES
-from generator.search import SiteSearch, index_path
+from activation_kb.domain.model import LANGUAGES
+from activation_kb.engine.search.index import SiteSearch, index_path
 
 QUERIES = Path(__file__).resolve().parents[1] / "search" / "queries.yaml"
 

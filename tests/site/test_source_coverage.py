@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES
 from tests.site.conftest import CONTENT
 from tests.site.html import attribute, element, ids, read
 

@@ -1,0 +1,1 @@
+"""``kb check``: every rule ``content/`` must satisfy."""

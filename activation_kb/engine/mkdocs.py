@@ -1,0 +1,205 @@
+"""The module that runs the site engine: MkDocs with the Material theme.
+
+The engine runs as a subprocess (``python -m mkdocs …``) on a small configuration file
+that INHERITs the committed ``config/{lang}.yml`` and only points it at our folders; no
+MkDocs module is imported, so changing engine (Zensical reads the same ``mkdocs.yml``)
+means changing this file and :mod:`activation_kb.engine.offline` (which turns the engine's
+web build into the offline bundle's pages) and nothing else.
+
+A build is a list of independent :class:`EngineTask` s, one language into one folder each,
+run side by side, as many at once as there are cores. An offline task builds the same
+pages for ``file://`` with Material's ``offline`` plugin and our copy of the
+``iframe-worker`` shim instead of unpkg.com's. The build does not run it (the bundle is
+derived from the web build, which is a minute quicker per language at 10,000 codes); the
+tests do, to compare it with what :mod:`activation_kb.engine.offline` derives.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from activation_kb.domain.errors import KbError
+
+__all__ = [
+    "PROJECT_ROOT",
+    "EngineError",
+    "EngineRun",
+    "EngineTask",
+    "build",
+    "default_jobs",
+    "serve",
+    "write_config",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CONFIG_DIR = PROJECT_ROOT / "config"
+OVERRIDES = PROJECT_ROOT / "overrides"
+REGENERATE_HOOK = PROJECT_ROOT / "hooks" / "regenerate.py"
+IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
+
+# Pages the engine writes that cannot work on our site. MkDocs links the assets of its
+# 404 page from "/" when site_url is unset, but each language lives in its own folder;
+# the site's root 404.html replaces them.
+_UNUSABLE = ("404.html",)
+SHIM = "assets/javascripts/iframe-worker/shim.js"
+"""Where our copy of the shim goes in each language built for ``file://``; Material's
+offline plugin adds no unpkg.com script when a polyfill's URL already names iframe-worker."""
+
+
+class EngineError(KbError):
+    """The engine failed (a warning under ``--strict`` counts); carries its output."""
+
+
+@dataclass(frozen=True)
+class EngineTask:
+    """One run of the engine: the Markdown of ``docs_dir`` in ``lang`` → the site in ``out``."""
+
+    lang: str
+    docs_dir: Path
+    out: Path
+    offline: bool = False
+    """Built to be opened from ``file://`` (the offline bundle) rather than served."""
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}.offline" if self.offline else self.lang
+
+
+def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    # Silence the end-of-life banners of MkDocs and Material by their documented variables.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+
+
+def write_config(
+    lang: str,
+    docs_dir: Path,
+    work_dir: Path,
+    *,
+    offline: bool = False,
+    watch: Path | None = None,
+) -> Path:
+    """Write ``work_dir/mkdocs.{lang}[.offline].yml``: ``config/{lang}.yml`` reading ``docs_dir``.
+
+    Paths in a MkDocs config are relative to the file given with ``-f``, so every path the
+    committed config sets is repeated here, absolute. ``offline`` adds Material's offline
+    plugin (``plugins`` is a mapping in ``mkdocs.yml``, so INHERIT merges it with the
+    search plugin's settings) and our shim. With ``watch``, the live preview also watches
+    that folder and regenerates the pages before each rebuild.
+    """
+    settings: dict[str, object] = {
+        "INHERIT": str(CONFIG_DIR / f"{lang}.yml"),
+        "docs_dir": str(docs_dir.resolve()),
+        "theme": {"custom_dir": str(OVERRIDES)},
+    }
+    if offline:
+        settings["plugins"] = {"offline": {}}
+        settings["extra"] = {"polyfills": [SHIM]}
+    if watch is not None:
+        settings["watch"] = [str(watch.resolve())]
+        settings["hooks"] = [str(REGENERATE_HOOK)]
+    work_dir.mkdir(parents=True, exist_ok=True)
+    path = work_dir / f"mkdocs.{lang}{'.offline' if offline else ''}.yml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True)
+class EngineRun:
+    """One task as it ran: when it started and ended (``time.monotonic()``), and the CPU
+    seconds its process used (user and system)."""
+
+    task: EngineTask
+    started: float
+    ended: float
+    cpu: float | None = None
+
+
+def default_jobs() -> int:
+    """How many engine builds run at once: one per core (``KB_JOBS`` overrides). Each build
+    is one process that mostly computes; more at once only share the cores, and each holds
+    its whole site in memory."""
+    wanted = os.environ.get("KB_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
+
+
+def build(
+    tasks: list[EngineTask],
+    work_dir: Path,
+    *,
+    environment: dict[str, str] | None = None,
+    jobs: int | None = None,
+) -> list[EngineRun]:
+    """Run every task, at most ``jobs`` at once, in the order given; raise
+    :class:`EngineError` with the engine's output if any fails. ``environment`` is added to
+    the engine's (``SOURCE_DATE_EPOCH``)."""
+    commands = []
+    for task in tasks:
+        config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        commands.append((task, [*command, "-f", str(config), "-d", str(task.out.resolve())]))
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+        results = list(pool.map(lambda pair: _run(*pair, environment), commands))
+    failures = [failure for _, failure in results if failure]
+    if failures:
+        raise EngineError("\n\n".join(failures))
+    for task in tasks:
+        for name in _UNUSABLE:
+            (task.out / name).unlink(missing_ok=True)
+    return [run for run, _ in results]
+
+
+def _run(
+    task: EngineTask, command: list[str], environment: dict[str, str] | None
+) -> tuple[EngineRun, str | None]:
+    """Run one engine build; its output is shown only when it fails."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        started = time.monotonic()
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=_environment(environment),
+            cwd=PROJECT_ROOT,
+        )
+        # wait4, not wait: it also tells what this one process cost, which the build
+        # report needs beside its wall time (two builds share the cores).
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        process.returncode = os.waitstatus_to_exitcode(status)
+        run = EngineRun(task, started, time.monotonic(), usage.ru_utime + usage.ru_stime)
+        if process.returncode == 0:
+            return run, None
+        log.seek(0)
+        return run, f"mkdocs build ({task.name}) failed:\n{log.read().rstrip()}"
+
+
+def serve(lang: str, docs_root: Path, content_root: Path, work_dir: Path, address: str) -> int:
+    """Run the engine's live preview of ``lang`` until interrupted; return its exit status.
+
+    The hook ``hooks/regenerate.py`` regenerates ``docs_root`` from ``content_root``
+    before each rebuild, and ``content_root`` is watched, so editing content reloads the
+    page in the browser.
+    """
+    config = write_config(lang, docs_root / lang, work_dir, watch=content_root)
+    environment = _environment(
+        {"KB_CONTENT": str(content_root.resolve()), "KB_DOCS": str(docs_root.resolve())}
+    )
+    command = [sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "-f", str(config)]
+    command += ["-a", address]
+    try:
+        return subprocess.call(command, env=environment, cwd=PROJECT_ROOT)
+    except KeyboardInterrupt:
+        return 0

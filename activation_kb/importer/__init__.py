@@ -1,0 +1,3 @@
+"""``kb import``: the source article (Microsoft's Markdown) → the source language's text
+in ``content/``.
+"""

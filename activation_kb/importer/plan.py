@@ -1,0 +1,201 @@
+"""Turn an imported article into changes to ``content/``, describe them, apply them.
+
+The importer owns the source-language text and the facts derived from the source; people
+own the rest: the ``en`` blocks, ``related``, ``notes``. So a re-import overlays the derived
+fields on what each file holds and never creates, changes or deletes anything else. Every
+file is computed (and every error raised) before the first one is written; a file whose
+data does not change is not rewritten at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR
+from activation_kb.content.yamlio import dump, in_field_order, load_file, staged
+from activation_kb.domain.codes import parse_code, slug
+from activation_kb.domain.errors import ContentError, ImportSourceError, Problem, UsageError
+from activation_kb.domain.model import Article, CodeRecord
+from activation_kb.domain.textfile import NotUtf8Error, decode_utf8
+from activation_kb.importer.article import LOCALES, Imported, import_article
+
+__all__ = ["ARTICLE_DIR", "ImportPlan", "describe", "plan_import"]
+
+ARTICLE_DIR = "windows-server/get-started"
+"""Folder of the source article on learn.microsoft.com (after the locale)."""
+
+SOURCES_DIR = "sources"
+_MISSING = object()
+
+
+@dataclass
+class ImportPlan:
+    """What an import changes. Nothing is on disk until :meth:`apply`."""
+
+    source: Path
+    content_dir: Path
+    total: int = 0
+    writes: dict[Path, str] = field(default_factory=dict)
+    deletes: list[Path] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    article_changes: list[str] = field(default_factory=list)
+    article_created: bool = False
+    source_copied: bool = False
+
+    def apply(self) -> None:
+        """Write every file, then delete the pruned ones.
+
+        Every new text is staged beside its file first; only when all are on disk does each
+        replace its file, so a disk that fills up or a folder that cannot be written stops
+        the import before ``content/`` changes.
+        """
+        try:
+            with staged(self.writes) as commit:
+                commit()
+            for path in self.deletes:
+                path.unlink()
+        except OSError as error:
+            where = error.filename or self.content_dir
+            raise UsageError(f"cannot write {where}: {error.strerror}") from None
+
+
+def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = False) -> ImportPlan:
+    """Parse ``source`` and work out every file change under ``content_dir``.
+
+    Records whose code left the source are an error unless ``prune`` allows deleting them
+    (with their English text).
+    """
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror}") from None
+    try:
+        text = decode_utf8(raw)
+    except NotUtf8Error as error:
+        expected = f"expected UTF-8 text, found {error.describe().removeprefix('not UTF-8 text: ')}"
+        raise ImportSourceError(str(source), error.line, expected) from None
+    source_file = f"{SOURCES_DIR}/{source.name}"
+    url_path = f"{ARTICLE_DIR}/{_article_name(source.name, lang)}"
+    imported = import_article(
+        text, file=str(source), lang=lang, source_file=source_file, url_path=url_path
+    )
+    plan = ImportPlan(source=source, content_dir=content_dir, total=len(imported.records))
+    _plan_records(plan, imported, lang, prune)
+    _plan_article(plan, imported, lang)
+    copy = content_dir / source_file
+    if not (copy.exists() and copy.read_bytes() == raw):
+        plan.writes[copy] = text
+        plan.source_copied = True
+    return plan
+
+
+def _article_name(file_name: str, lang: str) -> str:
+    return file_name.removesuffix(".md").removesuffix(f".{LOCALES[lang]}")
+
+
+def _plan_records(plan: ImportPlan, imported: Imported, lang: str, prune: bool) -> None:
+    codes_dir = plan.content_dir / CODES_DIR
+    kept: set[Path] = set()
+    for record in imported.records:
+        path = codes_dir / f"{slug(parse_code(record['code']))}.yaml"
+        kept.add(path)
+        old = _load_mapping(path) if path.exists() else None
+        new = _merge(old, record, lang)
+        if old is None:
+            plan.added.append(record["code"])
+        elif new != old:
+            plan.changed[record["code"]] = _changed_fields(old, record, lang)
+        if new != old:
+            plan.writes[path] = dump(in_field_order(new, CodeRecord))
+    gone = [path for path in sorted(codes_dir.glob("*.yaml")) if path not in kept]
+    for path in gone:
+        plan.removed.append(str(_load_mapping(path).get("code", path.stem)))
+    if gone and not prune:
+        raise ContentError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "code",
+                    f"{code} is no longer in {plan.source}; "
+                    "`kb import --prune` deletes this record, and its English text with it",
+                )
+                for path, code in zip(gone, plan.removed, strict=True)
+            ]
+        )
+    plan.deletes = gone
+
+
+def _plan_article(plan: ImportPlan, imported: Imported, lang: str) -> None:
+    path = plan.content_dir / ARTICLE_FILE
+    old = _load_mapping(path) if path.exists() else None
+    new = _merge(old, imported.article, lang)
+    if new != old:
+        plan.writes[path] = dump(in_field_order(new, Article))
+        plan.article_created = old is None
+        plan.article_changes = _changed_fields(old or {}, imported.article, lang)
+
+
+def _load_mapping(path: Path) -> dict[str, Any]:
+    data = load_file(path, str(path))
+    if not isinstance(data, dict):
+        raise ContentError([Problem(str(path), 1, "", "expected a mapping of field: value")])
+    return data
+
+
+def _merge(old: Mapping[str, Any] | None, derived: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """``derived`` laid over ``old``: top-level fields and ``lang``'s fields are replaced,
+    everything else (``en``, ``related``, ``notes``, …) is kept as it is."""
+    if old is None:
+        # A new record gets explicit, empty slots for what people add later.
+        old = {"related": [], lang: {"notes": []}} if "code" in derived else {}
+    merged = {**old, **derived}
+    previous = old.get(lang)
+    merged[lang] = {**(previous if isinstance(previous, dict) else {}), **derived[lang]}
+    return merged
+
+
+def _changed_fields(old: Mapping[str, Any], derived: Mapping[str, Any], lang: str) -> list[str]:
+    """Dotted names of the derived fields whose value differs from ``old``'s."""
+    changes = []
+    for key, value in derived.items():
+        before = old.get(key, _MISSING)
+        if isinstance(value, dict) and isinstance(before, dict):
+            names = list(value) if key == lang else [*value, *(k for k in before if k not in value)]
+            changes += [
+                f"{key}.{name}"
+                for name in names
+                if before.get(name, _MISSING) != value.get(name, _MISSING)
+            ]
+        elif before != value:
+            changes.append(key)
+    return changes
+
+
+def describe(plan: ImportPlan) -> str:
+    """The change summary ``kb import`` prints."""
+    head = f"Imported {plan.source} into {plan.content_dir}/ ({plan.total} codes)"
+    if not plan.writes and not plan.deletes:
+        return f"{head}: no changes."
+    lines = [f"{head}:"]
+    if plan.added:
+        lines.append(f"  added:     {', '.join(plan.added)}")
+    if plan.removed:
+        lines.append(f"  removed:   {', '.join(plan.removed)}")
+    for index, (code, fields) in enumerate(plan.changed.items()):
+        label = "changed:" if index == 0 else ""
+        lines.append(f"  {label:<10} {code} ({', '.join(fields)})")
+    if plan.article_created:
+        lines.append("  article:   created")
+    elif plan.article_changes:
+        lines.append(f"  article:   {', '.join(plan.article_changes)}")
+    if plan.source_copied:
+        lines.append(f"  source:    copied to {plan.content_dir / SOURCES_DIR / plan.source.name}")
+    unchanged = plan.total - len(plan.added) - len(plan.changed)
+    lines.append(f"  unchanged: {unchanged} of {plan.total} codes")
+    return "\n".join(lines)

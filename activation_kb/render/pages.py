@@ -1,0 +1,245 @@
+"""The Markdown of each page: the landing page and one page per code.
+
+Pure functions of :class:`~activation_kb.content.loader.Content`; front matter and file layout are
+:mod:`activation_kb.render.files`'s job. Links between our pages are relative ``.md`` paths, which
+every engine that reads ``mkdocs.yml`` resolves and validates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from activation_kb.content.loader import Content
+from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.model import ArticleText, CodeRecord
+from activation_kb.domain.wording import WORDING
+from activation_kb.render import panels
+from activation_kb.render.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
+from activation_kb.render.summary import SummaryPart
+
+__all__ = [
+    "OLD_ANCHOR_CLASS",
+    "SEARCH_EXCLUDE",
+    "SUMMARY_PARTS_CLASS",
+    "Page",
+    "code_page",
+    "landing_page",
+    "page_dir",
+    "summary_page",
+]
+
+OLD_ANCHOR_CLASS = "kb-old-anchor"
+"""Class of the landing-page links that carry a code's source anchor as their id;
+``overrides/assets/javascripts/kb.js`` follows them when the URL names that anchor."""
+
+SEARCH_EXCLUDE = "data-search-exclude"
+"""The attribute that keeps an element's text out of the search index (Material's search
+plugin honours it; other engines ignore it)."""
+
+SUMMARY_PARTS_CLASS = "kb-summary-parts"
+"""Class of the landing page's summary heading when the codes are on summary pages: old
+links' code anchors are then not on the landing page, and kb.js sends them by their code."""
+
+LANDING = "index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of one language: where it goes, its front matter and its Markdown body."""
+
+    path: str
+    meta: dict[str, object]
+    body: str
+
+
+def page_dir(record: CodeRecord) -> str:
+    """The folder of a code's page, which is its URL segment: ``0xc004f074``."""
+    return forms(parse_code(record.code)).slug
+
+
+def _linker(content: Content, prefix: str, current: CodeRecord | None = None) -> CodeLinker:
+    def link(code: str) -> str | None:
+        record = content.record_of(code)
+        if record is None or record is current:
+            return None
+        return f"{prefix}{page_dir(record)}/{LANDING}"
+
+    return link
+
+
+def _alert_titles(text: ArticleText, lang: str) -> dict[str, str]:
+    return {**WORDING[lang].alerts, "note": text.labels.note}
+
+
+def code_page(
+    content: Content, record: CodeRecord, lang: str, summary: SummaryPart | None = None
+) -> Page:
+    """The page of one code in ``lang``; ``summary`` is the summary page that lists it, in a
+    catalogue too large for the landing page's table."""
+    article = content.article.it if lang == "it" else content.article.en
+    text = record.it if lang == "it" else record.en
+    labels = article.labels
+    titles = _alert_titles(article, lang)
+    link_code = _linker(content, "../", current=record)
+    anchors = content.article.anchors
+    home = f"../{LANDING}"
+
+    def md(markdown: str) -> str:
+        return to_pymd(markdown, titles, link_code)
+
+    parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
+    parts.append(_aliases(record, lang))
+    if text.full_message:
+        parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
+    else:
+        # Without a full message, the summary table's message is the message.
+        parts.append(f"{escape_plain(article.summary_columns[1])}:")
+        parts.append(f"> {escape_plain(text.summary_message)}")
+    if text.explanation:
+        parts.append(md(text.explanation))
+    parts.append(panels.decoding_panel(record, lang))
+    parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
+    parts += [md(text.possible_cause)]
+    parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
+    parts += [md(text.resolution)]
+    parts += [admonition("note", labels.note, md(note)) for note in text.notes]
+    if record.diagnostic_tool:
+        section = f"{home}#{anchors.diagnostic_tool}"
+        parts.append(panels.diagnostic_tool_note(article, section, lang))
+    parts.append(f"## {escape_plain(article.summary_columns[2])} {{#activation-types}}")
+    # The summary table the types open, filtered: a summary page in a large catalogue.
+    table = f"../{summary.path}" if summary else home
+    parts.append(panels.activation_type_links(article, record, table, anchors.summary, lang))
+    related = panels.related_section(content, record, lang)
+    if related:
+        parts.append(related)
+    back = f"../{summary.path}" if summary else f"{home}#{anchors.summary}"
+    parts.append(f"[← {escape_plain(article.summary_title)}]({back})")
+    meta: dict[str, object] = {
+        "title": f"{record.code} {text.title}",
+        "description": text.summary_message,
+        "code": record.canonical,
+        "aliases": forms(parse_code(record.code)).aliases(),
+        "code_title": text.title,
+    }
+    return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
+
+
+def _aliases(record: CodeRecord, lang: str) -> str:
+    """The other ways tickets and logs write the code, under the title: readers recognise
+    what they pasted, and the search index holds every spelling."""
+    code = forms(parse_code(record.code))
+    shown = [code.canonical, code.bare_upper, code.unsigned_decimal, code.signed_decimal]
+    spellings = " · ".join(f"`{form}`" for form in dict.fromkeys(shown) if form != record.code)
+    return f"{escape_plain(WORDING[lang].also_shown_as)}: {spellings}\n{{: .kb-aliases }}"
+
+
+def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
+    text = record.it if lang == "it" else record.en
+    label = f"{escape_plain(record.code)} {escape_plain(text.title)}"
+    return f"[{label}]({prefix}{page_dir(record)}/{LANDING})"
+
+
+def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ()) -> Page:
+    """The landing page in ``lang``: the article's own layout and every one of its anchors.
+
+    With summary ``parts`` (a large catalogue), the summary section links to them instead
+    of listing every code, and the list of causes is left to the code pages.
+    """
+    article = content.article.it if lang == "it" else content.article.en
+    anchors = content.article.anchors
+    titles = _alert_titles(article, lang)
+    link_code = _linker(content, "")
+
+    def md(markdown: str) -> str:
+        return to_pymd(markdown, titles, link_code)
+
+    body = [f"# {escape_plain(article.title)} {{#{anchors.title}}}"]
+    body.append(admonition("info", article.home_users_title, md(article.home_users)))
+    body += [md(article.intro), *(md(paragraph) for paragraph in article.more_info)]
+    body += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
+    body += [md(article.diagnostic_tool)]
+    summary = f"## {escape_plain(article.summary_title)} {{#{anchors.summary}"
+    causes = f"## {escape_plain(article.causes_title)} {{#{anchors.causes}}}"
+    if parts:
+        # The class tells kb.js that code anchors of old links are no longer on this page.
+        body += [f"{summary} .{SUMMARY_PARTS_CLASS}}}", _parts_list(parts, lang)]
+        body += [causes, escape_plain(WORDING[lang].causes_on_code_pages)]
+    else:
+        body += [f"{summary}}}", panels.type_filter(article, lang)]
+        body += [_summary_table(content.records, article, lang, "")]
+        body += [causes, _causes_list(content, article, lang)]
+    meta: dict[str, object] = {"title": article.title, "description": article.description}
+    return Page(LANDING, meta, "\n\n".join(body))
+
+
+def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
+    """One page of the summary of a large catalogue: the table of ``part``'s codes."""
+    article = content.article.it if lang == "it" else content.article.en
+    title = f"{article.summary_title}: {_range(part)}"
+    home = f"../../{LANDING}"
+    # The summary's anchor, as on the landing page: code pages link to the filtered table.
+    body = [f"# {escape_plain(title)} {{#{content.article.anchors.summary}}}"]
+    if part.facility:
+        body.append(f"{escape_plain(part.prefix)}xxxx: `{part.facility}`")
+    body.append(panels.type_filter(article, lang))
+    # The table repeats each listed code's title, which its own page already gives search;
+    # kept out of the index, it no longer floods the results of a code prefix ("0x8007")
+    # with teasers of the whole table. The page is still found by its title and facility.
+    table = _summary_table(part.records, article, lang, "../../", anchors=False)
+    body.append(f'<div markdown="1" {SEARCH_EXCLUDE}>\n\n{table}\n\n</div>')
+    back = f"{home}#{content.article.anchors.summary}"
+    body.append(f"[← {escape_plain(article.summary_title)}]({back})")
+    meta: dict[str, object] = {"title": title, "description": article.description}
+    return Page(part.path, meta, "\n\n".join(body))
+
+
+def _range(part: SummaryPart) -> str:
+    return f"{part.first.code} – {part.last.code}"
+
+
+def _parts_list(parts: Sequence[SummaryPart], lang: str) -> str:
+    wording = WORDING[lang]
+    items = []
+    for part in parts:
+        facility = f" · `{part.facility}`" if part.facility else ""
+        count = escape_plain(wording.codes_count.format(count=len(part.records)))
+        items.append(f"- [{escape_plain(_range(part))}]({part.path}){facility} · {count}")
+    return escape_plain(wording.summary_parts) + "\n\n" + "\n".join(items)
+
+
+def _summary_table(
+    records: Sequence[CodeRecord],
+    article: ArticleText,
+    lang: str,
+    prefix: str,
+    *,
+    anchors: bool = True,
+) -> str:
+    rows = ["| " + " | ".join(escape_plain(c) for c in article.summary_columns) + " |"]
+    rows.append("| --- | --- | --- |")
+    for record in records:
+        text = record.it if lang == "it" else record.en
+        code = f"[{escape_plain(record.code)}]({prefix}{page_dir(record)}/{LANDING})"
+        if anchors:
+            # The cell link carries the source anchor, so an old link to the article lands
+            # on an element that leads to the code's page even without JavaScript.
+            code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
+        kinds = panels.type_cell(article, record)
+        rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
+    return "\n".join(rows)
+
+
+def _causes_list(content: Content, article: ArticleText, lang: str) -> str:
+    anchors = content.article.anchors
+    labels = article.labels
+    items = []
+    for record in content.records:
+        target = f"{page_dir(record)}/{LANDING}"
+        items.append(
+            f"- {_code_link(record, lang, '')}: "
+            f"[{escape_plain(labels.possible_cause)}]({target}#{anchors.possible_cause}), "
+            f"[{escape_plain(labels.resolution)}]({target}#{anchors.resolution})"
+        )
+    return "\n".join(items)

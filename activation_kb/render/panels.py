@@ -1,0 +1,159 @@
+"""The help-desk blocks of the pages, as Markdown for Python-Markdown (see :mod:`pymd`).
+
+On a code page: the decoding panel, the diagnostic-tool note, the activation types that
+open the filtered summary table and the related codes. On the landing page: the
+activation-type filter and the type cells it reads. Pure functions;
+:mod:`activation_kb.render.pages` places them.
+
+The filter is HTML the renderer writes (content never holds raw HTML): its controls carry
+``hidden`` and ``overrides/assets/javascripts/filter.js`` reveals them, so without
+JavaScript the whole table shows and no dead button appears.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from activation_kb.content.loader import Content
+from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.hresult import decode
+from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord
+from activation_kb.domain.wording import WORDING
+from activation_kb.render.pymd import admonition, escape_plain
+
+__all__ = [
+    "FILTER_CLASS",
+    "FILTER_PARAMETER",
+    "FILTER_TYPES",
+    "RELATED_ANCHOR",
+    "TYPES_CLASS",
+    "activation_type_links",
+    "decoding_panel",
+    "diagnostic_tool_note",
+    "diagnostic_tool_url",
+    "related_section",
+    "type_cell",
+    "type_filter",
+]
+
+FILTER_PARAMETER = "type"
+"""Query parameter of the landing page that selects activation types: ``?type=kms-client``."""
+
+FILTER_TYPES: tuple[ActivationType, ...] = (
+    ActivationType.MAK,
+    ActivationType.KMS_CLIENT,
+    ActivationType.KMS_HOST,
+)
+"""The filter's buttons. Plain "KMS" rows match both KMS buttons, and ``?type=kms``
+selects both: the source does not say whether such a code concerns the client or the host."""
+
+FILTER_CLASS = "kb-filter"
+TYPES_CLASS = "kb-types"
+RELATED_ANCHOR = "related-codes"
+
+_LINK_TARGET = re.compile(r"\]\((https?://[^\s)]+)")
+
+
+def _text(record: CodeRecord, lang: str) -> tuple[str, str]:
+    text = record.it if lang == "it" else record.en
+    return record.code, text.title
+
+
+def _page_link(record: CodeRecord, lang: str, prefix: str) -> str:
+    code, title = _text(record, lang)
+    slug = forms(parse_code(record.code)).slug
+    return f"[{escape_plain(code)} {escape_plain(title)}]({prefix}{slug}/index.md)"
+
+
+def decoding_panel(record: CodeRecord, lang: str) -> str:
+    """The code read as an HRESULT, as a two-column table in an always-open admonition
+    (a collapsed one would neither show without a click nor print)."""
+    wording = WORDING[lang]
+    rows = decode(parse_code(record.code)).rows(lang)
+    header = " | ".join(escape_plain(column) for column in wording.decoding_columns)
+    table = [f"| {header} |", "| --- | --- |"]
+    table += [f"| {escape_plain(label)} | {escape_plain(value)} |" for label, value in rows]
+    return admonition("abstract kb-decoding", wording.decoding, "\n".join(table))
+
+
+def diagnostic_tool_url(article: ArticleText) -> str | None:
+    """The tool's download address: the first web link of the article's tool section."""
+    match = _LINK_TARGET.search(article.diagnostic_tool)
+    return match.group(1) if match else None
+
+
+def diagnostic_tool_note(article: ArticleText, section_url: str, lang: str) -> str:
+    """The note on a code the diagnostic tool supports: its download link and its section
+    of the landing page (the link goes to the section when the source names no address)."""
+    text = WORDING[lang].diagnostic_tool.format(
+        tool=diagnostic_tool_url(article) or section_url,
+        section=section_url,
+        title=escape_plain(article.diagnostic_tool_title),
+    )
+    return admonition("tip kb-diagnostic-tool", article.diagnostic_tool_title, text)
+
+
+def activation_type_links(
+    article: ArticleText, record: CodeRecord, landing: str, summary_anchor: str, lang: str
+) -> str:
+    """The code's activation types as a list, each opening the summary table filtered by it."""
+    title = WORDING[lang].type_link_title.replace('"', "'")
+    items = []
+    for kind in record.activation_types:
+        label = escape_plain(article.labels.activation_types[kind])
+        url = f"{landing}?{FILTER_PARAMETER}={kind.value}#{summary_anchor}"
+        items.append(f'- [{label}]({url} "{title}")')
+    return "\n".join(items)
+
+
+def related_section(content: Content, record: CodeRecord, lang: str) -> str | None:
+    """The "Related codes" section: code and title of each, linked, in the summary's order."""
+    # Looked up by value, not by a scan of every record: this runs once per page.
+    wanted = sorted({content.positions[value] for value in _values(content, record.related)})
+    related = [content.records[index] for index in wanted if content.records[index] is not record]
+    if not related:
+        return None
+    heading = f"## {escape_plain(WORDING[lang].related_codes)} {{#{RELATED_ANCHOR}}}"
+    return heading + "\n\n" + "\n".join(f"- {_page_link(r, lang, '../')}" for r in related)
+
+
+def _values(content: Content, codes: list[str]) -> list[int]:
+    """The values of ``codes`` that have a record."""
+    values = (parse_code(code) for code in codes)
+    return [value for value in values if value in content.positions]
+
+
+def type_cell(article: ArticleText, record: CodeRecord) -> str:
+    """The summary table's activation-type cell; ``data-kb-types`` is what the filter reads."""
+    labels = "<br>".join(
+        escape_plain(article.labels.activation_types[kind]) for kind in record.activation_types
+    )
+    kinds = " ".join(kind.value for kind in record.activation_types)
+    return f'<span class="{TYPES_CLASS}" data-kb-types="{kinds}">{labels}</span>'
+
+
+def type_filter(article: ArticleText, lang: str) -> str:
+    """The filter's controls: a group of toggle buttons, hidden until the script runs."""
+    wording = WORDING[lang]
+    label = html.escape(wording.filter_label)
+    buttons = [
+        f'<button type="button" class="{FILTER_CLASS}__button" data-kb-type="{kind.value}"'
+        f' aria-pressed="false">{html.escape(article.labels.activation_types[kind])}</button>'
+        for kind in FILTER_TYPES
+    ]
+    buttons.append(
+        f'<button type="button" class="{FILTER_CLASS}__button {FILTER_CLASS}__all"'
+        f' data-kb-type="" aria-pressed="true">{html.escape(wording.filter_all)}</button>'
+    )
+    status = html.escape(wording.filter_status, quote=True)
+    return "\n".join(
+        [
+            f'<div class="{FILTER_CLASS}" role="group" aria-label="{label.rstrip(":")}"'
+            f' data-kb-parameter="{FILTER_PARAMETER}" hidden>',
+            f'<span class="{FILTER_CLASS}__label" aria-hidden="true">{label}</span>',
+            *buttons,
+            f'<span class="{FILTER_CLASS}__status" role="status" data-kb-status="{status}"></span>',
+            "</div>",
+        ]
+    )
