@@ -17,12 +17,13 @@ site: $(STAMP)
 	$(KB) build
 	$(KB) linkcheck site --report build/external-links.txt
 
-test: $(STAMP) chromium nginx
-	$(BIN)/ruff check .
+test: lint chromium nginx
 	$(BIN)/pytest
 
+# Style and the layers of activation_kb (pyproject.toml's [tool.importlinter] contracts).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 serve: $(STAMP)
 	$(KB) serve

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from activation_kb.check.rules import anchor_slug
-from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR, Content, load_content, record_file
+from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR, load_content, record_file
 from activation_kb.content.yamlio import dump, in_field_order
 from activation_kb.domain.codes import canonical
-from activation_kb.domain.model import Article, CodeRecord
+from activation_kb.domain.model import Article, CodeRecord, Content
 
 __all__ = ["FACILITY_PREFIXES", "SOURCE_FILE", "synthetic_codes", "write_content"]
 

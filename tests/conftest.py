@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from activation_kb.content.loader import Content, load_content
+from activation_kb.content.loader import load_content
+from activation_kb.domain.model import Content
 from activation_kb.render.files import render_site
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from activation_kb.content.loader import Content, load_content
+from activation_kb.content.loader import load_content
 from activation_kb.domain.codes import parse_code
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.codes_json import FILE_NAME, codes_json
 from activation_kb.render.files import root_files
 

@@ -9,10 +9,9 @@ from bisect import bisect_right
 
 import pytest
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.go_codes import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
 
 _CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
@@ -79,6 +78,6 @@ def test_files_too_small_for_the_closest_codes_are_refused(content: Content) -> 
 
 
 def test_no_codes_make_empty_files(content: Content) -> None:
-    empty = Content(content.root, content.article, ())
+    empty = Content(content.article, ())
     data = _read(shard_files(empty))
     assert data == {"index": {"languages": list(LANGUAGES), "v": [], "f": []}}

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from activation_kb.content.loader import Content
-from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord
+from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord, Content
 from activation_kb.render.panels import (
     decoding_panel,
     diagnostic_tool_note,

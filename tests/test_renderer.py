@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from activation_kb.content.loader import Content
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.files import meta_text, render_site
 
 HERE = Path(__file__).resolve().parent

@@ -7,7 +7,8 @@ import io
 import click
 import pytest
 
-from activation_kb.render.terminal import render, wants_color
+from activation_kb.cli.common import wants_color
+from activation_kb.render.terminal import render
 
 
 def plain(markdown: str, lang: str = "en") -> str:

@@ -28,7 +28,6 @@ from activation_kb.check.crosslang import compare_languages
 from activation_kb.check.sourcetable import compare_codes, parse_summary_table
 from activation_kb.content.loader import (
     ARTICLE_FILE,
-    Content,
     Loaded,
     LoadedRecord,
     assemble,
@@ -37,7 +36,7 @@ from activation_kb.content.loader import (
 )
 from activation_kb.domain.codes import canonical, parse_code
 from activation_kb.domain.errors import CodeFormatError, ContentError, Problem
-from activation_kb.domain.model import LANGUAGES, ActivationType
+from activation_kb.domain.model import LANGUAGES, ActivationType, Content
 
 __all__ = [
     "anchor_slug",

@@ -7,16 +7,17 @@ the message on stderr and the error's exit code, never a traceback.
 from __future__ import annotations
 
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TextIO, TypeVar
 
 import click
 
 from activation_kb.domain.errors import ContentError, KbError
 
-__all__ = ["content_option", "fail", "reports_errors"]
+__all__ = ["content_option", "fail", "reports_errors", "wants_color"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -62,3 +63,14 @@ def reports_errors(callback: Callable[P, R]) -> Callable[P, R]:
 
 def _count(problems: int) -> str:
     return "1 problem" if problems == 1 else f"{problems} problems"
+
+
+def wants_color(stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour only for a terminal, and never when ``NO_COLOR`` is set (to a non-empty value,
+    as no-color.org says)."""
+    environ = os.environ if environ is None else environ
+    stream = sys.stdout if stream is None else stream
+    if environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

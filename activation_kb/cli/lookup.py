@@ -14,12 +14,12 @@ from pathlib import Path
 
 import click
 
-from activation_kb.cli.common import content_option, fail
-from activation_kb.content.loader import ARTICLE_FILE, Content, load_content
+from activation_kb.cli.common import content_option, fail, wants_color
+from activation_kb.content.loader import ARTICLE_FILE, load_content
 from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, slug
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import LANGUAGES, CodeRecord
+from activation_kb.domain.model import LANGUAGES, CodeRecord, Content
 from activation_kb.render import terminal
 
 __all__ = ["closest_codes", "command", "page_url"]
@@ -92,7 +92,7 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
     if as_json:
         click.echo(json.dumps(answer.to_json(languages), ensure_ascii=False, indent=2))
     else:
-        click.echo(answer.to_text(languages[0], color=terminal.wants_color()))
+        click.echo(answer.to_text(languages[0], color=wants_color()))
     if record is None:
         raise SystemExit(EXIT_NOT_FOUND)
 

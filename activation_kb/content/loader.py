@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,12 +23,11 @@ from activation_kb.content.yamlbatch import Reader, reading
 from activation_kb.content.yamldoc import YamlDoc, read_yaml
 from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.errors import CodeFormatError, ContentError, Problem
-from activation_kb.domain.model import LANGUAGES, Article, CodeRecord
+from activation_kb.domain.model import LANGUAGES, Article, CodeRecord, Content
 
 __all__ = [
     "ARTICLE_FILE",
     "CODES_DIR",
-    "Content",
     "Loaded",
     "LoadedRecord",
     "assemble",
@@ -44,27 +42,6 @@ M = TypeVar("M", bound=BaseModel)
 
 ARTICLE_FILE = "article.yaml"
 CODES_DIR = "codes"
-
-
-@dataclass(frozen=True)
-class Content:
-    """The whole knowledge base: the article and its records in summary-table order."""
-
-    root: Path
-    article: Article
-    records: tuple[CodeRecord, ...]
-
-    @cached_property
-    def positions(self) -> dict[int, int]:
-        """Each code's value (:func:`~activation_kb.domain.codes.parse_code`) → the index of its
-        record in :attr:`records`: pages look codes up by value, once per link, so this is built
-        once rather than searched per page."""
-        return {parse_code(record.code): index for index, record in enumerate(self.records)}
-
-    def record_of(self, code: str) -> CodeRecord | None:
-        """The record of ``code`` (any accepted form), ``None`` when there is none."""
-        index = self.positions.get(parse_code(code))
-        return None if index is None else self.records[index]
 
 
 @dataclass(frozen=True)
@@ -189,7 +166,7 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
             ordered.append(by_file[name])
     if problems:
         return None, problems
-    return Content(root=loaded.root, article=article, records=tuple(ordered)), problems
+    return Content(article=article, records=tuple(ordered)), problems
 
 
 def read_content(root: Path) -> tuple[Content | None, list[Problem]]:

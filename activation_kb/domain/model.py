@@ -11,9 +11,13 @@ Every field carries a docstring; ``kb check`` reports errors by these field name
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from activation_kb.domain.codes import parse_code
 
 __all__ = [
     "LANGUAGES",
@@ -23,6 +27,7 @@ __all__ = [
     "ArticleText",
     "CodeRecord",
     "CodeText",
+    "Content",
     "Labels",
     "SourceInfo",
 ]
@@ -179,3 +184,23 @@ class Article(_Strict):
     """Italian text, imported from the source."""
     en: ArticleText
     """English text: our own translation."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole knowledge base: the article and its records in summary-table order."""
+
+    article: Article
+    records: tuple[CodeRecord, ...]
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """Each code's value (:func:`~activation_kb.domain.codes.parse_code`) → the index of its
+        record in :attr:`records`: pages look codes up by value, once per link, so this is built
+        once rather than searched per page."""
+        return {parse_code(record.code): index for index, record in enumerate(self.records)}
+
+    def record_of(self, code: str) -> CodeRecord | None:
+        """The record of ``code`` (any accepted form), ``None`` when there is none."""
+        index = self.positions.get(parse_code(code))
+        return None if index is None else self.records[index]

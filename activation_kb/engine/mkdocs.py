@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = [
     "build",
     "default_jobs",
     "serve",
+    "theme_scripts",
     "write_config",
 ]
 
@@ -72,6 +74,13 @@ class EngineTask:
     @property
     def name(self) -> str:
         return f"{self.lang}.offline" if self.offline else self.lang
+
+
+def theme_scripts(names: Sequence[str]) -> str:
+    """The text of the theme's scripts ``names`` (``overrides/assets/javascripts/``), joined
+    by newlines: pages written outside the engine inline them."""
+    folder = OVERRIDES / "assets" / "javascripts"
+    return "\n".join((folder / name).read_text(encoding="utf-8") for name in names)
 
 
 def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:

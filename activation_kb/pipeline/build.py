@@ -24,16 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.errors import KbError, UsageError
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.engine import mkdocs as engine
 from activation_kb.parallel import ForkedCall, can_fork
 from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
 from activation_kb.pipeline.generate import generate
 from activation_kb.pipeline.report import BuildReport, Stopwatch
 from activation_kb.render.files import root_files
-from activation_kb.render.go import go_files, rescue_script
+from activation_kb.render.go import SCRIPTS, go_files, rescue_script
 from activation_kb.site import bundle, offline
 from activation_kb.site.linkcheck import check_site
 from activation_kb.site.publish import (
@@ -85,7 +84,9 @@ def build_site(
         with watch.stage("generate"):
             content, reports = generate(content_root, docs_root, languages, jobs=jobs)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
-        _build(content, _Plan(docs_root, out, work_dir, target, epoch, languages, jobs), watch)
+        scripts = engine.theme_scripts(SCRIPTS)
+        plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, scripts)
+        _build(content, plan, watch)
     return BuildReport(
         out=out,
         bundle=target,
@@ -109,6 +110,8 @@ class _Plan:
     epoch: int
     languages: Sequence[str]
     jobs: int
+    scripts: str
+    """The text of the theme's scripts that ``go/`` and the 404 page inline."""
 
 
 def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
@@ -126,8 +129,8 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
             watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
         with watch.stage("root-files"):
-            outside = root_files(content, not_found_head=rescue_script(content))
-            outside |= go_files(content)
+            outside = root_files(content, not_found_head=rescue_script(plan.scripts))
+            outside |= go_files(content, plan.scripts)
             for name, text in outside.items():
                 (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_text(text, encoding="utf-8")
@@ -171,7 +174,8 @@ def _check_and_zip(
     found: list[str] = []
     if offline_tree:
         with watch.stage("offline"):
-            assembled = offline.assemble(staging, offline_tree, content, LANGUAGES, jobs=plan.jobs)
+            root = root_files(content, offline=True) | go_files(content, plan.scripts, offline=True)
+            assembled = offline.assemble(staging, offline_tree, root, LANGUAGES, jobs=plan.jobs)
         found = [f"offline bundle: {problem}" for problem in assembled]
     zip_beside = offline_tree is not None and plan.target is not None and not found
     zipping = _start_zip(offline_tree, plan) if zip_beside and can_fork() else None

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from activation_kb.check.rules import check, read_for_check
-from activation_kb.content.loader import Content, assemble, collector_paused
+from activation_kb.content.loader import assemble, collector_paused
 from activation_kb.domain.errors import ContentError, Problem
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.parallel import can_fork
 from activation_kb.render.files import render_language
 from activation_kb.site.writer import WriteReport, stage_new_tree, write_tree

@@ -15,10 +15,9 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord
+from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord, Content
 from activation_kb.domain.wording import WORDING, learn_url
 
 __all__ = ["FORMAT_VERSION", "codes_json", "export"]

@@ -20,8 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from activation_kb.content.loader import Content
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.domain.wording import WORDING, learn_url
 from activation_kb.render import frontmatter
 from activation_kb.render.codes_json import FILE_NAME, codes_json

@@ -22,19 +22,19 @@ from __future__ import annotations
 import html
 import json
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.gowords import PLACEHOLDER, WORDS
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.domain.wording import WORDING
-from activation_kb.engine.mkdocs import OVERRIDES
 from activation_kb.render.go_codes import CHUNK, CLOSEST, SHARD_DIR, shard_files
 from activation_kb.render.summary import PAGE_SIZE
 
-__all__ = ["GO_PAGE", "go_files", "rescue_script"]
+__all__ = ["GO_PAGE", "SCRIPTS", "go_files", "rescue_script"]
 
 GO_PAGE = "go/index.html"
-_SCRIPTS = OVERRIDES / "assets" / "javascripts"
+SCRIPTS = ("kb-codes.js", "kb-go-codes.js", "kb-go.js")
+"""The theme's scripts that ``go/`` and the 404 page inline, in this order: the caller
+reads them (``overrides/assets/javascripts/``) and passes their text, joined by newlines."""
 _INDEX = "index.js"
 """The files' index, named by go/index.html's own ``<script src>``: the link checker sees it."""
 
@@ -71,32 +71,33 @@ def _data(base: str) -> dict[str, object]:
     return {"languages": list(LANGUAGES), "closest": CLOSEST, "base": base, "words": words}
 
 
-def _inline(data: dict[str, object], call: str, between: str = "") -> str:
+def _inline(scripts: str, data: dict[str, object], call: str, between: str = "") -> str:
     """The scripts and the data, inline; ``</`` cannot end a script element early.
     ``between``: elements after the scripts' definitions, before ``call`` runs."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    names = ("kb-codes.js", "kb-go-codes.js", "kb-go.js")
-    sources = [(_SCRIPTS / name).read_text(encoding="utf-8") for name in names]
-    code = "\n".join([*sources, f"var kbGoData = {payload};"])
+    code = "\n".join([scripts, f"var kbGoData = {payload};"])
     return f"<script>\n{code}\n</script>\n{between}<script>{call}</script>\n"
 
 
-def rescue_script(content: Content) -> str:
+def rescue_script(scripts: str) -> str:
     """A ``<script>`` for the root 404 page: an address that is a code goes to its page.
     It loads the files of codes it needs from the site's root, wherever the 404 page is
-    shown. ``content`` is not read: the page is the same whatever the codes."""
+    shown, so it is the same whatever the codes. ``scripts``: the text of :data:`SCRIPTS`."""
     call = (
         "KbGo.rescue(kbGoData,location.pathname)"
         ".then(function(t){if(t)location.replace(t);},function(){});"
     )
     data = {"languages": list(LANGUAGES), "base": f"{SHARD_DIR}/"}
-    return _inline(data, call)
+    return _inline(scripts, data, call)
 
 
-def go_files(content: Content, *, offline: bool = False, chunk: int = CHUNK) -> dict[str, str]:
+def go_files(
+    content: Content, scripts: str, *, offline: bool = False, chunk: int = CHUNK
+) -> dict[str, str]:
     """``go/index.html`` and the files of codes, by their path from the site's root;
-    ``offline``: for the bundle opened from ``file://``, where its links name the pages'
-    ``index.html``; ``chunk``: the most codes in one file."""
+    ``scripts``: the text of :data:`SCRIPTS`; ``offline``: for the bundle opened from
+    ``file://``, where its links name the pages' ``index.html``; ``chunk``: the most codes in
+    one file."""
     base = SHARD_DIR.removeprefix("go/") + "/"
     index = f'<script src="{base}{_INDEX}"></script>\n'
     page = (
@@ -105,7 +106,8 @@ def go_files(content: Content, *, offline: bool = False, chunk: int = CHUNK) -> 
         '<meta name="robots" content="noindex">\n'
         f"<title>{html.escape(_both('title'))}</title>\n<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{_go_body(content, 'index.html' if offline else '')}"
-        f"{_inline(_data(base), 'KbGo.page(document, kbGoData);', index)}</body>\n</html>\n"
+        + _inline(scripts, _data(base), "KbGo.page(document, kbGoData);", index)
+        + "</body>\n</html>\n"
     )
     return {GO_PAGE: page, **shard_files(content, chunk)}
 

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import json
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 
 __all__ = ["CHUNK", "CLOSEST", "MIN_CHUNK", "SHARD_DIR", "facility_key", "shard_files"]
 

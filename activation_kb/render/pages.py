@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import forms, parse_code
-from activation_kb.domain.model import ArticleText, CodeRecord
+from activation_kb.domain.model import ArticleText, CodeRecord, Content
 from activation_kb.domain.wording import WORDING
 from activation_kb.render import panels
 from activation_kb.render.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd

@@ -15,10 +15,9 @@ from __future__ import annotations
 import html
 import re
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord
+from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content
 from activation_kb.domain.wording import WORDING
 from activation_kb.render.pymd import admonition, escape_plain
 

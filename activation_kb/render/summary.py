@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import CodeRecord
+from activation_kb.domain.model import CodeRecord, Content
 
 __all__ = ["PAGE_SIZE", "SUMMARY_DIR", "SummaryPart", "summary_parts"]
 

@@ -6,21 +6,18 @@ a full renderer is overkill. Handled: bold and italic, inline code, links as
 kept), fenced code, blockquotes, and ``> [!NOTE]``-style callouts as "Note: …" in the
 reader's language. Anything else passes through as text, which is still readable.
 
-Colour is a choice of the caller (see :func:`wants_color`); without it the output is plain
+Colour is a choice of the caller (``kb lookup`` asks the terminal); without it the output is plain
 text, with inline code kept between backticks so commands stay delimited.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-from collections.abc import Mapping
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
-__all__ = ["CALLOUT_LABELS", "heading", "render", "wants_color"]
+__all__ = ["CALLOUT_LABELS", "heading", "render"]
 
 CALLOUT_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -55,17 +52,6 @@ _INLINE = re.compile(
     r"|(?<!\w)_(?P<em_underscore>[^\s_](?:.*?[^\s_])?)_(?!\w)"
     r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
 )
-
-
-def wants_color(stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> bool:
-    """Colour only for a terminal, and never when ``NO_COLOR`` is set (to a non-empty value,
-    as no-color.org says)."""
-    environ = os.environ if environ is None else environ
-    stream = sys.stdout if stream is None else stream
-    if environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def heading(text: str, *, color: bool) -> str:

@@ -26,15 +26,13 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from activation_kb.content.loader import Content
 from activation_kb.engine.offline import copy_files, file_page, lunr_files, search_languages
 from activation_kb.parallel import map_slices
 from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
-from activation_kb.render.files import root_files
-from activation_kb.render.go import go_files
 from activation_kb.site.htmlscan import PageScan, scan_html
 from activation_kb.site.linkcheck import check_site, normalise_path
 
@@ -54,10 +52,16 @@ _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'
 
 
 def assemble(
-    online: Path, tree: Path, content: Content, languages: tuple[str, ...], *, jobs: int = 1
+    online: Path,
+    tree: Path,
+    root: Mapping[str, str],
+    languages: tuple[str, ...],
+    *,
+    jobs: int = 1,
 ) -> list[str]:
     """Make ``tree`` the bundle's folder from the web build ``online`` (holding ``{lang}/``
-    for each of ``languages``, which it leaves as it is); return the bundle's problems,
+    for each of ``languages``, which it leaves as it is) and ``root``, the files of its root
+    made for ``file://`` (by path, their text); return the bundle's problems,
     empty when it is ready to be zipped. ``jobs`` processes write and check the pages of a
     large site."""
     # Every language keeps the stemmers of all of them, so that their assets stay
@@ -71,10 +75,9 @@ def assemble(
     common = _common_assets(tree, languages)
     scans = _rewrite_pages(pages, common, for_file=True, jobs=jobs)
     _move_assets(tree, languages, common)
-    outside = root_files(content, offline=True) | go_files(content, offline=True)
     # The same on disk as on the web: copied, not made again (the longest of these files).
     shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
-    for name, text in outside.items():
+    for name, text in root.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
     scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from activation_kb.content.loader import Content, load_content
+from activation_kb.content.loader import load_content
+from activation_kb.domain.model import Content
 from activation_kb.pipeline.build import build_site
 from tests.site.browser import chromium
 

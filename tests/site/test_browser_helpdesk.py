@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from activation_kb.content.loader import Content
+from activation_kb.domain.model import Content
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from activation_kb.cli.main import main
-from activation_kb.content.loader import Content
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.pipeline.build import build_site
 from activation_kb.site.linkcheck import check_site
 from tests.site.conftest import CONTENT

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
 from activation_kb.cli.lookup import closest_codes
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import forms, hex_reading, parse_code
 from activation_kb.domain.errors import CodeFormatError
+from activation_kb.domain.model import Content
 from activation_kb.engine.mkdocs import OVERRIDES
 from tests.site.browser import chromium
 from tests.site.conftest import NotFoundHandler

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page
 
 from activation_kb.cli.lookup import closest_codes
-from activation_kb.content.loader import Content
 from activation_kb.domain.codes import canonical
-from activation_kb.render.go import go_files
+from activation_kb.domain.model import Content
+from activation_kb.engine.mkdocs import theme_scripts
+from activation_kb.render.go import SCRIPTS, go_files
 from activation_kb.render.go_codes import CLOSEST, MIN_CHUNK, SHARD_DIR
 from tests.site.conftest import NotFoundHandler, OpenPage
 
@@ -32,7 +33,7 @@ def small_files_site(
     site = tmp_path_factory.mktemp("small-files") / "site"
     shutil.copytree(built_site, site)
     shutil.rmtree(site / SHARD_DIR)
-    for name, text in go_files(site_content, chunk=MIN_CHUNK).items():
+    for name, text in go_files(site_content, theme_scripts(SCRIPTS), chunk=MIN_CHUNK).items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     return site

@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from activation_kb.content.loader import Content
-from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES, Content
 from tests.site.conftest import ROOT
 from tests.site.html import attribute, ids, read
 
