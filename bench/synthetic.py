@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from activation_kb.check.rules import anchor_slug
-from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR, load_content, record_file
-from activation_kb.content.yamlio import dump, in_field_order
+from activation_kb.check.rules import anchor_slug, checked_content
+from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR, record_file
+from activation_kb.content.yaml import dump, in_field_order
 from activation_kb.domain.codes import canonical
 from activation_kb.domain.model import Article, CodeRecord, Content
 
@@ -108,7 +108,7 @@ def _source(content: Content, records: list[dict[str, Any]]) -> str:
 
 def write_content(count: int, root: Path, templates: Path = REAL_CONTENT) -> list[str]:
     """Write a content folder of ``count`` codes into ``root``; return the codes in order."""
-    content = load_content(templates)
+    content = checked_content(templates)
     made = [canonical(value) for value in synthetic_codes(count)]
     records = [
         _record(content.records[index % len(content.records)], code, _related(made, index))

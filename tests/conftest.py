@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from activation_kb.content.loader import load_content
-from activation_kb.domain.model import Content
-from activation_kb.render.files import render_site
+from activation_kb.check.rules import checked_content
+from activation_kb.domain.model import LANGUAGES, Content
+from activation_kb.render.files import render_language
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -31,10 +31,10 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def content() -> Content:
     """The project's ``content/``, loaded once: its article and records are frozen models.
     Modules that need other content define a ``content`` fixture of their own."""
-    return load_content(PROJECT_CONTENT)
+    return checked_content(PROJECT_CONTENT)
 
 
 @pytest.fixture(scope="session")
 def rendered(content: Content) -> dict[str, dict[str, str]]:
     """Every page of ``content/`` in each language: language → path → Markdown."""
-    return render_site(content)
+    return {lang: render_language(content, lang) for lang in LANGUAGES}

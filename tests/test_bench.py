@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from activation_kb.check.rules import check_content
-from activation_kb.content.loader import load_content
+from activation_kb.check.rules import checked_content
 from activation_kb.domain.codes import parse_code
 from bench.report import END, START, ratios, tables, update_readme
 from bench.synthetic import FACILITY_PREFIXES, synthetic_codes, write_content
@@ -13,8 +12,7 @@ from bench.synthetic import FACILITY_PREFIXES, synthetic_codes, write_content
 
 def test_synthetic_content_passes_kb_check(tmp_path: Path) -> None:
     codes = write_content(60, tmp_path)
-    assert check_content(tmp_path) == []
-    content = load_content(tmp_path)
+    content = checked_content(tmp_path)
     assert [record.code for record in content.records] == codes == sorted(codes)
     assert {parse_code(code) >> 16 for code in codes} == set(FACILITY_PREFIXES)
     assert all(len(record.related) == 2 for record in content.records)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from activation_kb.content.loader import load_content
+from activation_kb.check.rules import checked_content
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.codes_json import FILE_NAME, codes_json
@@ -132,7 +132,7 @@ def test_the_source_is_credited(data: dict) -> None:
 
 def test_codes_json_is_a_root_file_and_stable(content: Content) -> None:
     assert root_files(content)[FILE_NAME] == codes_json(content)
-    assert codes_json(content) == codes_json(load_content(CONTENT))
+    assert codes_json(content) == codes_json(checked_content(CONTENT))
     assert codes_json(content).endswith("}\n")
 
 

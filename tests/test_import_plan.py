@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from activation_kb.content.yamlio import dump
+from activation_kb.content.yaml import dump
 from activation_kb.domain.errors import ContentError, UsageError
 from activation_kb.importer.plan import ImportPlan, describe, plan_import
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from activation_kb.content.yamlio import dump
+from activation_kb.content.yaml import dump
 from activation_kb.domain.errors import ImportSourceError
 from activation_kb.importer.article import Imported, import_article
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from activation_kb.domain.model import LANGUAGES, Content
-from activation_kb.render.files import meta_text, render_site
+from activation_kb.render.files import meta_text, render_language
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "renderer" / "golden"
@@ -80,7 +80,8 @@ def test_description_quotes_cannot_end_an_html_attribute() -> None:
 
 
 def test_rendering_is_deterministic(content: Content) -> None:
-    assert render_site(content) == render_site(content)
+    for lang in LANGUAGES:
+        assert render_language(content, lang) == render_language(content, lang)
 
 
 def test_metadata_is_html_text() -> None:

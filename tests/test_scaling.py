@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser
 
+from activation_kb.check.rules import checked_content
 from activation_kb.cli.main import main
-from activation_kb.content.loader import load_content
 from activation_kb.domain.codes import forms
 from activation_kb.engine.mkdocs import theme_scripts
 from activation_kb.pipeline.build import build_site, generate
@@ -127,7 +127,7 @@ def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
     assert 'href="../it/#summary-of-error-codes"' in large_go
     bigger = tmp_path / "content"
     write_content(10 * LARGE, bigger)
-    assert go_files(load_content(bigger), theme_scripts(SCRIPTS))[GO_PAGE] == large_go
+    assert go_files(checked_content(bigger), theme_scripts(SCRIPTS))[GO_PAGE] == large_go
     # The codes are in files of at most CHUNK codes: one per order while they fit.
     names = sorted(path.name for path in (small.site / SHARD_DIR).iterdir())
     assert names == ["f0.js", "index.js", "v0.js"]
@@ -167,7 +167,7 @@ def browser() -> Iterator[Browser]:
 def test_an_old_anchor_reaches_its_code_when_the_table_is_split(
     large: Built, browser: Browser
 ) -> None:
-    record = load_content(large.content).records[-1]
+    record = checked_content(large.content).records[-1]
     folder = record.code.lower()
     with served(large.site) as base:
         page = browser.new_page()

@@ -24,7 +24,7 @@ from activation_kb.check.markup import (
     unsafe_link_targets,
     url_locales,
 )
-from activation_kb.content.yamldoc import FieldPath, YamlDoc
+from activation_kb.content.yaml import FieldPath, YamlDoc
 from activation_kb.domain.errors import Problem
 
 __all__ = ["LOCALES", "compare_languages"]

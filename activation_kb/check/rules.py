@@ -1,7 +1,8 @@
 """``kb check``: every rule ``content/`` must satisfy, as one sorted list of problems.
 
-:func:`check` is pure: it takes what :func:`activation_kb.content.loader.load` read and the source
-article's text and returns problems; :func:`check_content` does the reading. The rules:
+:func:`check` is pure: it takes what :func:`activation_kb.content.loader.load` read and the
+source article's text and returns problems; :func:`checked_content`, the one way to get
+content the site may show, does the reading. The rules:
 
 * the schema (from the loader): YAML syntax, missing/extra/ill-typed fields, missing
   translation blocks;
@@ -31,6 +32,7 @@ from activation_kb.content.loader import (
     Loaded,
     LoadedRecord,
     assemble,
+    inside,
     load,
     record_file,
 )
@@ -41,22 +43,9 @@ from activation_kb.domain.model import LANGUAGES, ActivationType, Content
 __all__ = [
     "anchor_slug",
     "check",
-    "check_content",
     "checked_content",
-    "read_for_check",
     "sort_problems",
 ]
-
-
-def check_content(root: Path) -> list[Problem]:
-    """Read ``root`` and its source article and return every problem, sorted."""
-    return check(*_read(root))
-
-
-def read_for_check(root: Path, *, jobs: int = 1) -> tuple[Loaded, str | None]:
-    """What :func:`check` needs from ``root``: every file as loaded, and the text of the
-    source article (``None`` when it is missing); ``jobs`` processes may read the files."""
-    return _read(root, jobs)
 
 
 def checked_content(root: Path) -> Content:
@@ -216,12 +205,12 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
     return problems
 
 
-def _read(root: Path, jobs: int = 1) -> tuple[Loaded, str | None]:
-    loaded = load(root, jobs=jobs)
+def _read(root: Path) -> tuple[Loaded, str | None]:
+    loaded = load(root)
     if loaded.article is None:
         return loaded, None
-    source_path = root / loaded.article.source.file
-    if not source_path.is_file():
+    source_path = inside(root, loaded.article.source.file)
+    if source_path is None:
         return loaded, None
     # A stray byte in the source must not hide the table; the importer reports encodings.
     return loaded, source_path.read_text(encoding="utf-8", errors="replace")

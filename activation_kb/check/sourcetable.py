@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from activation_kb.content.yamldoc import YamlDoc
+from activation_kb.content.yaml import YamlDoc
 from activation_kb.domain.codes import canonical, parse_code
 from activation_kb.domain.errors import CodeFormatError, Problem
 from activation_kb.domain.textfile import split_lines

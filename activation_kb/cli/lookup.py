@@ -14,8 +14,9 @@ from pathlib import Path
 
 import click
 
+from activation_kb.check.rules import checked_content
 from activation_kb.cli.common import content_option, fail, wants_color
-from activation_kb.content.loader import ARTICLE_FILE, load_content
+from activation_kb.content.loader import ARTICLE_FILE
 from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, slug
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.hresult import decode
@@ -115,7 +116,7 @@ def _load(root: Path) -> Content:
         raise UsageError(
             f"no knowledge base in {root}/ ({ARTICLE_FILE} is missing); name it with --content DIR"
         )
-    return load_content(root)
+    return checked_content(root)
 
 
 @dataclasses.dataclass(frozen=True)

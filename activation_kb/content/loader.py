@@ -8,10 +8,7 @@ file, line and field, so that ``kb check`` can show them all at once.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -19,10 +16,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from activation_kb.content.schema_messages import problems_from_validation
-from activation_kb.content.yamlbatch import Reader, reading
-from activation_kb.content.yamldoc import YamlDoc, read_yaml
+from activation_kb.content.yaml import YamlDoc, read_yaml
 from activation_kb.domain.codes import parse_code, slug
-from activation_kb.domain.errors import CodeFormatError, ContentError, Problem
+from activation_kb.domain.errors import CodeFormatError, Problem
 from activation_kb.domain.model import LANGUAGES, Article, CodeRecord, Content
 
 __all__ = [
@@ -31,10 +27,8 @@ __all__ = [
     "Loaded",
     "LoadedRecord",
     "assemble",
-    "collector_paused",
+    "inside",
     "load",
-    "load_content",
-    "read_content",
     "record_file",
 ]
 
@@ -81,26 +75,9 @@ def record_file(code: str) -> str:
     return f"{CODES_DIR}/{slug(parse_code(code))}.yaml"
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection in the ``with`` block, for work whose objects all stay
-    alive: the collector, run again and again as records pile up, would walk every one of
-    them each time for nothing (a third of the reading time of thousands of records). It
-    keeps its counts: what was created meanwhile is looked at later."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def load(root: Path, *, jobs: int = 1) -> Loaded:
-    """Read and validate every file under ``root``; never raises for bad content.
-
-    ``jobs`` > 1 lets a second process read half of many record files
-    (:mod:`activation_kb.content.yamlbatch`)."""
+def load(root: Path) -> Loaded:
+    """Read and validate every file under ``root``; never raises for bad content. A file
+    that is a link to a file outside ``root`` is refused unread."""
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), None, "", "content folder not found"))
@@ -109,8 +86,6 @@ def load(root: Path, *, jobs: int = 1) -> Loaded:
     codes_dir = root / CODES_DIR
     names: list[str] = []
     if codes_dir.is_dir():
-        # Directory entries sorted by name rather than Paths (whose comparisons cost a
-        # tenth of a second for 10,000 files); the entry knows its type without a stat.
         with os.scandir(codes_dir) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
         for entry in entries:
@@ -124,11 +99,10 @@ def load(root: Path, *, jobs: int = 1) -> Loaded:
     else:
         problems.append(Problem(f"{CODES_DIR}/", None, "", f"folder not found in {root}"))
     records = []
-    with collector_paused(), reading(root, names, jobs) as read:
-        for name in names:
-            doc, record, languages = _load_one(root, name, CodeRecord, problems, read)
-            if doc is not None and record is not None:
-                records.append(LoadedRecord(doc, record, languages))
+    for name in names:
+        doc, record, languages = _load_one(root, name, CodeRecord, problems)
+        if doc is not None and record is not None:
+            records.append(LoadedRecord(doc, record, languages))
     return Loaded(
         root, article_doc, article, article_languages, tuple(names), tuple(records), tuple(problems)
     )
@@ -169,28 +143,29 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
     return Content(article=article, records=tuple(ordered)), problems
 
 
-def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
-    """Load ``root``: the content when it is valid, else ``None``; and every problem."""
-    return assemble(load(root))
-
-
-def load_content(root: Path) -> Content:
-    """Load and validate ``root`` (normally ``content/``); :class:`ContentError` lists every
-    problem when it is not valid."""
-    content, problems = read_content(root)
-    if content is None or problems:
-        raise ContentError(problems)
-    return content
+def inside(root: Path, name: str) -> Path | None:
+    """``root / name`` when it is a file that lies in ``root`` once links are followed,
+    else ``None``: content never reaches outside its folder."""
+    path = root / name
+    try:
+        real = path.resolve(strict=True)
+        return path if real.is_relative_to(root.resolve(strict=True)) else None
+    except (OSError, RuntimeError):  # a missing file, a loop of links
+        return None
 
 
 def _load_one(
-    root: Path, name: str, model: type[M], problems: list[Problem], read: Reader = read_yaml
+    root: Path, name: str, model: type[M], problems: list[Problem]
 ) -> tuple[YamlDoc | None, M | None, tuple[str, ...]]:
     path = root / name
     if not path.is_file():
         problems.append(Problem(name, None, "", f"file not found in {root}"))
         return None, None, ()
-    doc, yaml_problems = read(path, name)
+    if inside(root, name) is None:
+        message = "a link to a file outside the content folder; content files must be in it"
+        problems.append(Problem(name, None, "", message))
+        return None, None, ()
+    doc, yaml_problems = read_yaml(path, name)
     problems.extend(yaml_problems)
     if doc is None:
         return None, None, ()

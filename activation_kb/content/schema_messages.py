@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from activation_kb.content.yamldoc import FieldPath, YamlDoc
+from activation_kb.content.yaml import FieldPath, YamlDoc
 from activation_kb.domain.errors import Problem
 from activation_kb.domain.model import LANGUAGES, ActivationType
 

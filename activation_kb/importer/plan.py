@@ -9,13 +9,17 @@ data does not change is not rewritten at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR
-from activation_kb.content.yamlio import dump, in_field_order, load_file, staged
+from activation_kb.content.yaml import dump, in_field_order, read_yaml
 from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.errors import ContentError, ImportSourceError, Problem, UsageError
 from activation_kb.domain.model import Article, CodeRecord
@@ -142,7 +146,10 @@ def _plan_article(plan: ImportPlan, imported: Imported, lang: str) -> None:
 
 
 def _load_mapping(path: Path) -> dict[str, Any]:
-    data = load_file(path, str(path))
+    doc, problems = read_yaml(path, str(path))
+    if doc is None or problems:
+        raise ContentError(problems)
+    data = doc.data
     if not isinstance(data, dict):
         raise ContentError([Problem(str(path), 1, "", "expected a mapping of field: value")])
     return data
@@ -199,3 +206,56 @@ def describe(plan: ImportPlan) -> str:
     unchanged = plan.total - len(plan.added) - len(plan.changed)
     lines.append(f"  unchanged: {unchanged} of {plan.total} codes")
     return "\n".join(lines)
+
+
+@contextmanager
+def staged(texts: Mapping[Path, str]) -> Iterator[Callable[[], None]]:
+    """Write each text to a temporary file beside its path; yields ``commit``, which moves
+    them all into place. Temporaries not committed are removed on the way out, whatever
+    happens, so a failure while staging leaves every path as it was, and no folder
+    created for it behind."""
+    temporaries: dict[Path, Path] = {}
+    created: list[Path] = []
+    committed = False
+    try:
+        for path, text in texts.items():
+            created += _make_parents(path.parent)
+            temporaries[path] = _temporary_copy(path, text)
+
+        def commit() -> None:
+            nonlocal committed
+            committed = True
+            for path in list(temporaries):
+                os.replace(temporaries.pop(path), path)
+
+        yield commit
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+        if not committed:
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):  # not empty: something else is in it
+                    folder.rmdir()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return list(reversed(missing))
+
+
+def _temporary_copy(path: Path, text: str) -> Path:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp creates owner-only files; content files are ordinary shared files.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary

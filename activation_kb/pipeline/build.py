@@ -82,7 +82,7 @@ def build_site(
         if target:
             remove_leftovers(target.parent, f".{target.name}.*.tmp")
         with watch.stage("generate"):
-            content, reports = generate(content_root, docs_root, languages, jobs=jobs)
+            content, reports = generate(content_root, docs_root, languages)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
         scripts = engine.theme_scripts(SCRIPTS)
         plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, scripts)

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-__all__ = ["StagedTree", "WriteReport", "stage_new_tree", "write_tree"]
+__all__ = ["WriteReport", "write_tree"]
 
 
 @dataclass
@@ -62,55 +62,21 @@ def write_tree(files: dict[str, str], root: Path) -> WriteReport:
 
 
 def _write_new_tree(files: dict[str, str], root: Path) -> WriteReport:
-    return stage_new_tree(files, root).publish()
-
-
-@dataclass
-class StagedTree:
-    """A folder written beside the one it will become (:func:`stage_new_tree`)."""
-
-    building: Path
-    root: Path
-    files: list[str]
-
-    def publish(self) -> WriteReport:
-        """Rename it into place: the folder appears whole."""
-        try:
-            os.rename(self.building, self.root)
-        except BaseException:
-            self.discard()
-            raise
-        return WriteReport(written=self.files)
-
-    def discard(self) -> None:
-        """Remove it; ``root`` stays as it was (absent)."""
-        shutil.rmtree(self.building, ignore_errors=True)
-
-
-def stage_new_tree(files: dict[str, str], root: Path) -> StagedTree:
-    """Write ``files`` for a folder ``root`` that does not exist yet, beside it, to be
-    published (or discarded) later: a watcher sees it appear complete, and each file costs
-    one creation instead of a temporary file, a rename and a change of mode (thousands of
-    pages on a first build)."""
+    """Write a folder that does not exist yet beside it, then rename it into place: a
+    watcher sees it appear whole."""
     root.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
     try:
         building.chmod(0o755)
-        base = os.path.join(building, "")
-        made = {""}
         for relative, text in sorted(files.items()):
-            path = _checked(relative)
-            folder = path.rpartition("/")[0]
-            if folder not in made:
-                os.makedirs(base + folder, exist_ok=True)
-                made.add(folder)
-            # What open(…, "xb") does, without the buffered file object's extra system
-            # calls (fstat, ioctl, lseek), paid once per page.
-            _write_new(base + path, text.encode("utf-8"))
+            path = building / _checked(relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+        os.rename(building, root)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return StagedTree(building, root, sorted(files))
+    return WriteReport(written=sorted(files))
 
 
 def _checked(relative: str) -> str:
@@ -127,16 +93,6 @@ def _checked(relative: str) -> str:
 def _read(path: str) -> bytes:
     with open(path, "rb") as stream:
         return stream.read()
-
-
-def _write_new(path: str, data: bytes) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
-    finally:
-        os.close(descriptor)
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from activation_kb.content.loader import load_content
+from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import Content
 from activation_kb.pipeline.build import build_site
 from tests.site.browser import chromium
@@ -24,7 +24,7 @@ CONTENT = ROOT / "content"
 
 @pytest.fixture(scope="session")
 def site_content() -> Content:
-    return load_content(CONTENT)
+    return checked_content(CONTENT)
 
 
 @pytest.fixture(scope="session")

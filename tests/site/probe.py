@@ -7,10 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-from activation_kb.content.loader import load_content
+from activation_kb.content.loader import assemble, load
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.engine import mkdocs as engine
-from activation_kb.render.files import render_site, root_files
+from activation_kb.render.files import render_language, root_files
 from activation_kb.site.writer import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,10 +72,11 @@ def probe_content(base: Path) -> Path:
 def build_probe_site(base: Path) -> Path:
     """The probe rendered and built by the real renderer and engine, without ``kb check``
     (which refuses it): what a page would be if refused content got through."""
-    content = load_content(probe_content(base))
+    content, problems = assemble(load(probe_content(base)))
+    assert content is not None, problems
     docs = base / "docs"
-    for lang, files in render_site(content).items():
-        write_tree(files, docs / lang)
+    for lang in LANGUAGES:
+        write_tree(render_language(content, lang), docs / lang)
     site = base / "site"
     site.mkdir()
     engine.build(
