@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from activation_kb.cli.lookup import closest_codes, page_url
+from activation_kb.cli.lookup import closest_codes
 from activation_kb.cli.main import main
+from activation_kb.domain.urls import code_url
 
 CONTENT = Path(__file__).parent / "lookup" / "fixtures" / "content"
 KMS_TITLE_IT = "Impossibile contattare un Servizio di gestione delle chiavi (KMS)"
@@ -162,8 +163,8 @@ def test_invalid_content_is_a_content_error(tmp_path: Path) -> None:
 
 
 def test_page_url_and_closest_codes() -> None:
-    assert page_url("", "it", 0xC004F074) == "it/0xc004f074/"
-    assert page_url("https://kb.example/", "en", 0x80070005) == "https://kb.example/en/0x80070005/"
+    assert code_url(0xC004F074, "it") == "it/0xc004f074/"
+    assert code_url("0x80070005", "en", "https://kb.example/") == "https://kb.example/en/0x80070005/"
     known = [0x80070005, 0x8007007B, 0xC004F074, 0xC004F050]
     assert closest_codes(0xC004F060, known) == [0xC004F050, 0xC004F074, 0x8007007B]
     assert closest_codes(0x80070006, known, count=1) == [0x80070005]

@@ -17,11 +17,12 @@ from playwright.sync_api import Browser
 from activation_kb.check.rules import checked_content
 from activation_kb.cli.main import main
 from activation_kb.domain.codes import forms
+from activation_kb.domain.urls import SUMMARY_DIR
 from activation_kb.engine.mkdocs import theme_scripts
 from activation_kb.pipeline.build import build_site, generate
 from activation_kb.render.go import GO_PAGE, SCRIPTS, go_files
 from activation_kb.render.go_codes import CHUNK, SHARD_DIR
-from activation_kb.render.summary import PAGE_SIZE, SUMMARY_DIR
+from activation_kb.render.summary import PAGE_SIZE
 from bench.browser import served
 from bench.synthetic import synthetic_codes, write_content
 from tests.site.browser import chromium

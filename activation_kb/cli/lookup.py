@@ -17,36 +17,18 @@ import click
 from activation_kb.check.rules import checked_content
 from activation_kb.cli.common import content_option, fail, wants_color
 from activation_kb.content.loader import ARTICLE_FILE
-from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, slug
+from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, CodeRecord, Content
+from activation_kb.domain.urls import code_url
+from activation_kb.domain.words import WORDS
 from activation_kb.render import terminal
 
-__all__ = ["closest_codes", "command", "page_url"]
+__all__ = ["closest_codes", "command"]
 
 CLOSEST = 3
 EXIT_NOT_FOUND = 1
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "message": "Message",
-        "page": "Page",
-        "decoding": "Decoding",
-        "unknown": "{code} is not in this knowledge base.",
-        "did_you_mean": "Did you mean {code}?",
-        "closest": "Closest known codes",
-    },
-    "it": {
-        "message": "Messaggio",
-        "page": "Pagina",
-        "decoding": "Decodifica",
-        "unknown": "{code} non è presente in questa knowledge base.",
-        "did_you_mean": "Forse intendevi {code}?",
-        "closest": "Codici noti più vicini",
-    },
-}
-
 
 @click.command(name="lookup", context_settings={"ignore_unknown_options": True})
 @click.argument("code")
@@ -98,12 +80,6 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
         raise SystemExit(EXIT_NOT_FOUND)
 
 
-def page_url(base_url: str, lang: str, value: int) -> str:
-    """``{base_url}/{lang}/{slug}/``; relative (``it/0xc004f074/``) without a base URL."""
-    path = f"{lang}/{slug(value)}/"
-    return f"{base_url.rstrip('/')}/{path}" if base_url else path
-
-
 def closest_codes(value: int, known: list[int], count: int = CLOSEST) -> list[int]:
     """The ``count`` known codes nearest to ``value``: same facility first, then by numeric
     distance (the lower code first on a tie)."""
@@ -138,7 +114,7 @@ class _Answer:
             if self.record is not None:
                 text = getattr(self.record, lang)
                 entry |= {
-                    "url": page_url(self.base_url, lang, self.value),
+                    "url": code_url(self.value, lang, self.base_url),
                     "title": text.title,
                     "message": text.full_message or text.summary_message,
                     "explanation": text.explanation,
@@ -159,7 +135,7 @@ class _Answer:
                     "languages": {
                         lang: {
                             "title": getattr(record, lang).title,
-                            "url": page_url(self.base_url, lang, int(record.canonical, 16)),
+                            "url": code_url(int(record.canonical, 16), lang, self.base_url),
                         }
                         for lang in languages
                     },
@@ -170,20 +146,20 @@ class _Answer:
         }
 
     def to_text(self, lang: str, *, color: bool) -> str:
-        words = _WORDS[lang]
+        words = WORDS[lang].lookup
         code = canonical(self.value)
         lines: list[str] = []
         if self.record is None:
-            lines.append(terminal.heading(words["unknown"].format(code=code), color=color))
+            lines.append(terminal.heading(words.unknown.format(code=code), color=color))
             if self.did_you_mean is not None:
-                lines.append(words["did_you_mean"].format(code=canonical(self.did_you_mean)))
+                lines.append(words.did_you_mean.format(code=canonical(self.did_you_mean)))
         else:
             text = getattr(self.record, lang)
             lines += [
                 terminal.heading(f"{code} — {text.title}", color=color),
-                f"{words['page']}: {page_url(self.base_url, lang, self.value)}",
+                f"{words.page}: {code_url(self.value, lang, self.base_url)}",
             ]
-            sections = [(words["message"], text.full_message or text.summary_message)]
+            sections = [(words.message, text.full_message or text.summary_message)]
             if text.explanation:
                 sections.append(("", text.explanation))
             cause, resolution = self.headings[lang]
@@ -194,14 +170,14 @@ class _Answer:
                 if title:
                     lines.append(terminal.heading(title, color=color))
                 lines.append(terminal.render(markdown, lang, color=color))
-        lines += ["", terminal.heading(words["decoding"], color=color)]
+        lines += ["", terminal.heading(words.decoding, color=color)]
         rows = decode(self.value).rows(lang)
         width = max(len(label) for label, _ in rows)
         lines += [f"  {label.ljust(width)}  {value}" for label, value in rows]
         if self.closest:
-            lines += ["", terminal.heading(words["closest"], color=color)]
+            lines += ["", terminal.heading(words.closest, color=color)]
             for record in self.closest:
-                url = page_url(self.base_url, lang, int(record.canonical, 16))
+                url = code_url(int(record.canonical, 16), lang, self.base_url)
                 lines.append(f"  {record.canonical}  {getattr(record, lang).title}  ({url})")
         return "\n".join(lines)
 

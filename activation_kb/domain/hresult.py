@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from activation_kb.domain.codes import canonical, signed
 from activation_kb.domain.model import LANGUAGES
+from activation_kb.domain.words import WORDS, DecodingWords
 
 __all__ = ["FACILITIES", "WIN32_ERRORS", "Decoding", "decode"]
 
@@ -74,52 +75,6 @@ WIN32_ERRORS: dict[int, str] = {
 """The Win32 error symbols behind this knowledge base's 0x8007xxxx codes (winerror.h)."""
 
 _NTSTATUS_SEVERITIES = ("SUCCESS", "INFORMATIONAL", "WARNING", "ERROR")
-
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "value": "Value",
-        "unsigned": "Unsigned decimal",
-        "signed": "Signed decimal",
-        "severity": "Severity",
-        "failure": "failure (bit 31 = 1)",
-        "success": "success (bit 31 = 0)",
-        "bits": "R C N X bits",
-        "facility": "Facility",
-        "unknown_facility": "unknown facility",
-        "code": "Code",
-        "win32": "Win32 error",
-        "note": "Note",
-        "r_note": "bit 30 (R) is set, which MS-ERREF reserves in an HRESULT; read as an NTSTATUS,"
-        " bits 31-30 give STATUS_SEVERITY_{sev}. Shown here as an HRESULT.",
-        "c_note": "bit 29 (C) is set: a customer-defined code, not Microsoft's, so winerror.h"
-        " names do not apply.",
-        "n_note": "bit 28 (N) is set: an NTSTATUS mapped to an HRESULT; the NTSTATUS is {nt}.",
-        "x_note": "bit 27 (X) is set, which MS-ERREF says should be 0.",
-    },
-    "it": {
-        "value": "Valore",
-        "unsigned": "Decimale senza segno",
-        "signed": "Decimale con segno",
-        "severity": "Gravità",
-        "failure": "errore (bit 31 = 1)",
-        "success": "successo (bit 31 = 0)",
-        "bits": "Bit R C N X",
-        "facility": "Facility",
-        "unknown_facility": "facility sconosciuta",
-        "code": "Codice",
-        "win32": "Errore Win32",
-        "note": "Nota",
-        "r_note": "il bit 30 (R) è impostato, mentre MS-ERREF lo riserva negli HRESULT; letti"
-        " come NTSTATUS, i bit 31-30 indicano STATUS_SEVERITY_{sev}. Qui il codice è letto come"
-        " HRESULT.",
-        "c_note": "il bit 29 (C) è impostato: un codice definito da terzi, non da Microsoft,"
-        " quindi i nomi di winerror.h non valgono.",
-        "n_note": "il bit 28 (N) è impostato: un NTSTATUS convertito in HRESULT;"
-        " l'NTSTATUS è {nt}.",
-        "x_note": "il bit 27 (X) è impostato, mentre MS-ERREF prevede che sia 0.",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Decoding:
@@ -174,25 +129,25 @@ class Decoding:
         """Label/value rows in ``lang`` for a page, the terminal or JSON."""
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported language {lang!r}; expected one of {LANGUAGES}")
-        words = _LABELS[lang]
+        words = WORDS[lang].hresult
         facility = " ".join([str(self.facility), *self.facility_names[:1]])
         if len(self.facility_names) > 1:
             facility += f" ({', '.join(self.facility_names[1:])})"
         elif not self.facility_names:
-            facility += f" ({words['unknown_facility']})"
+            facility += f" ({words.unknown_facility})"
         rows = [
-            (words["value"], self.canonical),
-            (words["unsigned"], str(self.value)),
-            (words["signed"], str(self.signed)),
-            (words["severity"], words["failure" if self.failure else "success"]),
-            (words["bits"], self._bits()),
-            (words["facility"], facility),
-            (words["code"], f"0x{self.code:04X} ({self.code})"),
+            (words.value, self.canonical),
+            (words.unsigned, str(self.value)),
+            (words.signed, str(self.signed)),
+            (words.severity, words.failure if self.failure else words.success),
+            (words.bits, self._bits()),
+            (words.facility, facility),
+            (words.code, f"0x{self.code:04X} ({self.code})"),
         ]
         if self.win32_error is not None:
             symbol = f" {self.win32_symbol}" if self.win32_symbol else ""
-            rows.append((words["win32"], f"{self.win32_error}{symbol}"))
-        rows.extend((words["note"], note) for note in self._notes(words))
+            rows.append((words.win32, f"{self.win32_error}{symbol}"))
+        rows.extend((words.note, note) for note in self._notes(words))
         return rows
 
     def as_dict(self) -> dict[str, object]:
@@ -221,17 +176,17 @@ class Decoding:
         flags = zip("RCNX", (self.reserved, self.customer, self.ntstatus, self.x_bit), strict=True)
         return " ".join(f"{name}={int(bit)}" for name, bit in flags)
 
-    def _notes(self, words: dict[str, str]) -> list[str]:
+    def _notes(self, words: DecodingWords) -> list[str]:
         notes = []
         if self.reserved and not self.ntstatus:
             severity = _NTSTATUS_SEVERITIES[self.value >> 30]
-            notes.append(words["r_note"].format(sev=severity))
+            notes.append(words.r_note.format(sev=severity))
         if self.customer:
-            notes.append(words["c_note"])
+            notes.append(words.c_note)
         if self.ntstatus:
-            notes.append(words["n_note"].format(nt=canonical(self.value & ~(1 << 28))))
+            notes.append(words.n_note.format(nt=canonical(self.value & ~(1 << 28))))
         if self.x_bit:
-            notes.append(words["x_note"])
+            notes.append(words.x_note)
         return notes
 
 

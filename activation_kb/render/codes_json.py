@@ -18,7 +18,8 @@ import json
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord, Content
-from activation_kb.domain.wording import WORDING, learn_url
+from activation_kb.domain.urls import code_url, learn_url
+from activation_kb.domain.words import WORDS
 
 __all__ = ["FORMAT_VERSION", "codes_json", "export"]
 
@@ -61,7 +62,7 @@ def _source(content: Content) -> dict[str, object]:
         "license_url": source.license_url,
         "titles": {lang: _article(content, lang).title for lang in LANGUAGES},
         "urls": {lang: learn_url(source.url_path, lang) for lang in LANGUAGES},
-        "translation_notices": {lang: WORDING[lang].translation for lang in LANGUAGES},
+        "translation_notices": {lang: WORDS[lang].translation for lang in LANGUAGES},
     }
 
 
@@ -76,7 +77,7 @@ def _code(content: Content, record: CodeRecord) -> dict[str, object]:
             "title": text.title,
             "message": text.summary_message,
             "full_message": text.full_message,
-            "url": f"{lang}/{code_forms.slug}/",
+            "url": code_url(code_forms.value, lang),
             "decoding": [{"label": label, "value": shown} for label, shown in decoding.rows(lang)],
         }
     return {

@@ -21,7 +21,8 @@ import html
 import re
 
 from activation_kb.domain.model import LANGUAGES, Content
-from activation_kb.domain.wording import WORDING, learn_url
+from activation_kb.domain.urls import learn_url
+from activation_kb.domain.words import WORDS
 from activation_kb.render import frontmatter
 from activation_kb.render.codes_json import FILE_NAME, codes_json
 from activation_kb.render.pages import Page, code_page, landing_page, summary_page
@@ -90,19 +91,19 @@ def attribution(content: Content, lang: str) -> dict[str, str]:
     """The footer of every page in ``lang``: source, licence and, on translations, a notice."""
     source = content.article.source
     text = content.article.it if lang == "it" else content.article.en
-    wording = WORDING[lang]
+    words = WORDS[lang]
     footer = {
-        "label": wording.source,
+        "label": words.source,
         "author": source.author,
-        "title": f"{wording.quotes[0]}{text.title}{wording.quotes[1]}",
+        "title": f"{words.quotes[0]}{text.title}{words.quotes[1]}",
         "url": learn_url(source.url_path, lang),
-        "link_text": wording.original_article,
-        "license_intro": wording.license,
+        "link_text": words.original_article,
+        "license_intro": words.license,
         "license": source.license,
         "license_url": source.license_url,
     }
-    if wording.translation:
-        footer["translation"] = wording.translation
+    if words.translation:
+        footer["translation"] = words.translation
     return footer
 
 
@@ -147,7 +148,7 @@ def _page(title: str, head: str, body: str) -> str:
 def _choices(content: Content, prefix: str, page: str = "") -> str:
     items = "".join(
         f'<li><a href="{prefix}{lang}/{page}" hreflang="{lang}" lang="{lang}">'
-        f"{html.escape(title)}</a> ({html.escape(WORDING[lang].name)})</li>\n"
+        f"{html.escape(title)}</a> ({html.escape(WORDS[lang].name)})</li>\n"
         for lang, title in _titles(content)
     )
     return f"<ul>\n{items}</ul>\n"
@@ -174,7 +175,7 @@ def root_files(
     if offline:
         return {"index.html": index}
     # A 404 page is served at any depth, so its links start at the server's root.
-    missing = " · ".join(WORDING[lang].not_found for lang in LANGUAGES)
+    missing = " · ".join(WORDS[lang].not_found for lang in LANGUAGES)
     body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
     return {
         "index.html": index,

@@ -23,9 +23,9 @@ import html
 import json
 
 from activation_kb.domain.codes import forms, parse_code
-from activation_kb.domain.gowords import PLACEHOLDER, WORDS
 from activation_kb.domain.model import LANGUAGES, Content
-from activation_kb.domain.wording import WORDING
+from activation_kb.domain.urls import code_url
+from activation_kb.domain.words import PLACEHOLDER, WORDS
 from activation_kb.render.go_codes import CHUNK, CLOSEST, SHARD_DIR, shard_files
 from activation_kb.render.summary import PAGE_SIZE
 
@@ -66,7 +66,7 @@ def _data(base: str) -> dict[str, object]:
             "failed": w.failed,
             "reasons": w.reasons,
         }
-        for lang, w in WORDS.items()
+        for lang, w in ((lang, WORDS[lang].go) for lang in LANGUAGES)
     }
     return {"languages": list(LANGUAGES), "closest": CLOSEST, "base": base, "words": words}
 
@@ -114,7 +114,7 @@ def go_files(
 
 def _both(field: str) -> str:
     """A fixed word in every language, as the page shows it before (or without) JavaScript."""
-    return " · ".join(getattr(WORDS[lang], field) for lang in LANGUAGES)
+    return " · ".join(getattr(WORDS[lang].go, field) for lang in LANGUAGES)
 
 
 def _word(key: str, field: str) -> str:
@@ -124,7 +124,7 @@ def _word(key: str, field: str) -> str:
 
 def _go_body(content: Content, page: str) -> str:
     options = "".join(
-        f'<option value="{lang}">{html.escape(WORDING[lang].name)}</option>' for lang in LANGUAGES
+        f'<option value="{lang}">{html.escape(WORDS[lang].name)}</option>' for lang in LANGUAGES
     )
     return (
         "<main>\n"
@@ -152,21 +152,20 @@ def _every_code(content: Content, page: str) -> str:
         items = "".join(
             f'<li><a href="../{lang}/{page}#{anchor}" hreflang="{lang}" lang="{lang}"'
             f" data-kb-page>{html.escape(getattr(content.article, lang).summary_title)}</a>"
-            f" ({html.escape(WORDING[lang].name)})</li>\n"
+            f" ({html.escape(WORDS[lang].name)})</li>\n"
             for lang in LANGUAGES
         )
         return f"<ul>\n{items}</ul>\n"
     rows = []
     for record in content.records:
         code = forms(parse_code(record.code))
-        slug = code.slug
         cells = [f"<td><code>{code.canonical}</code></td>"]
         for lang in LANGUAGES:
             title = html.escape(getattr(record, lang).title)
-            href = f"../{lang}/{slug}/{page}"
+            href = f"../{code_url(code.value, lang)}{page}"
             cells.append(f'<td><a href="{href}" hreflang="{lang}" data-kb-page>{title}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>\n")
-    headers = "".join(f"<th>{html.escape(WORDING[lang].name)}</th>" for lang in LANGUAGES)
+    headers = "".join(f"<th>{html.escape(WORDS[lang].name)}</th>" for lang in LANGUAGES)
     return (
         f"<table>\n<thead><tr><th {_word('column', 'code_column')}</th>{headers}</tr></thead>\n"
         f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.model import ArticleText, CodeRecord, Content
-from activation_kb.domain.wording import WORDING
+from activation_kb.domain.urls import PAGE_SOURCE, code_source
+from activation_kb.domain.words import WORDS
 from activation_kb.render import panels
 from activation_kb.render.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
 from activation_kb.render.summary import SummaryPart
@@ -24,7 +25,6 @@ __all__ = [
     "Page",
     "code_page",
     "landing_page",
-    "page_dir",
     "summary_page",
 ]
 
@@ -40,9 +40,6 @@ SUMMARY_PARTS_CLASS = "kb-summary-parts"
 """Class of the landing page's summary heading when the codes are on summary pages: old
 links' code anchors are then not on the landing page, and kb.js sends them by their code."""
 
-LANDING = "index.md"
-
-
 @dataclass(frozen=True)
 class Page:
     """One page of one language: where it goes, its front matter and its Markdown body."""
@@ -52,23 +49,18 @@ class Page:
     body: str
 
 
-def page_dir(record: CodeRecord) -> str:
-    """The folder of a code's page, which is its URL segment: ``0xc004f074``."""
-    return forms(parse_code(record.code)).slug
-
-
 def _linker(content: Content, prefix: str, current: CodeRecord | None = None) -> CodeLinker:
     def link(code: str) -> str | None:
         record = content.record_of(code)
         if record is None or record is current:
             return None
-        return f"{prefix}{page_dir(record)}/{LANDING}"
+        return code_source(record.code, prefix)
 
     return link
 
 
 def _alert_titles(text: ArticleText, lang: str) -> dict[str, str]:
-    return {**WORDING[lang].alerts, "note": text.labels.note}
+    return {**WORDS[lang].alerts, "note": text.labels.note}
 
 
 def code_page(
@@ -82,7 +74,7 @@ def code_page(
     titles = _alert_titles(article, lang)
     link_code = _linker(content, "../", current=record)
     anchors = content.article.anchors
-    home = f"../{LANDING}"
+    home = f"../{PAGE_SOURCE}"
 
     def md(markdown: str) -> str:
         return to_pymd(markdown, titles, link_code)
@@ -122,7 +114,7 @@ def code_page(
         "aliases": forms(parse_code(record.code)).aliases(),
         "code_title": text.title,
     }
-    return Page(f"{page_dir(record)}/{LANDING}", meta, "\n\n".join(parts))
+    return Page(code_source(record.code), meta, "\n\n".join(parts))
 
 
 def _aliases(record: CodeRecord, lang: str) -> str:
@@ -131,13 +123,13 @@ def _aliases(record: CodeRecord, lang: str) -> str:
     code = forms(parse_code(record.code))
     shown = [code.canonical, code.bare_upper, code.unsigned_decimal, code.signed_decimal]
     spellings = " · ".join(f"`{form}`" for form in dict.fromkeys(shown) if form != record.code)
-    return f"{escape_plain(WORDING[lang].also_shown_as)}: {spellings}\n{{: .kb-aliases }}"
+    return f"{escape_plain(WORDS[lang].also_shown_as)}: {spellings}\n{{: .kb-aliases }}"
 
 
 def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
     text = record.it if lang == "it" else record.en
     label = f"{escape_plain(record.code)} {escape_plain(text.title)}"
-    return f"[{label}]({prefix}{page_dir(record)}/{LANDING})"
+    return f"[{label}]({code_source(record.code, prefix)})"
 
 
 def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ()) -> Page:
@@ -164,20 +156,20 @@ def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ())
     if parts:
         # The class tells kb.js that code anchors of old links are no longer on this page.
         body += [f"{summary} .{SUMMARY_PARTS_CLASS}}}", _parts_list(parts, lang)]
-        body += [causes, escape_plain(WORDING[lang].causes_on_code_pages)]
+        body += [causes, escape_plain(WORDS[lang].causes_on_code_pages)]
     else:
         body += [f"{summary}}}", panels.type_filter(article, lang)]
         body += [_summary_table(content.records, article, lang, "")]
         body += [causes, _causes_list(content, article, lang)]
     meta: dict[str, object] = {"title": article.title, "description": article.description}
-    return Page(LANDING, meta, "\n\n".join(body))
+    return Page(PAGE_SOURCE, meta, "\n\n".join(body))
 
 
 def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
     """One page of the summary of a large catalogue: the table of ``part``'s codes."""
     article = content.article.it if lang == "it" else content.article.en
     title = f"{article.summary_title}: {_range(part)}"
-    home = f"../../{LANDING}"
+    home = f"../../{PAGE_SOURCE}"
     # The summary's anchor, as on the landing page: code pages link to the filtered table.
     body = [f"# {escape_plain(title)} {{#{content.article.anchors.summary}}}"]
     if part.facility:
@@ -199,13 +191,13 @@ def _range(part: SummaryPart) -> str:
 
 
 def _parts_list(parts: Sequence[SummaryPart], lang: str) -> str:
-    wording = WORDING[lang]
+    words = WORDS[lang]
     items = []
     for part in parts:
         facility = f" · `{part.facility}`" if part.facility else ""
-        count = escape_plain(wording.codes_count.format(count=len(part.records)))
+        count = escape_plain(words.codes_count.format(count=len(part.records)))
         items.append(f"- [{escape_plain(_range(part))}]({part.path}){facility} · {count}")
-    return escape_plain(wording.summary_parts) + "\n\n" + "\n".join(items)
+    return escape_plain(words.summary_parts) + "\n\n" + "\n".join(items)
 
 
 def _summary_table(
@@ -220,7 +212,7 @@ def _summary_table(
     rows.append("| --- | --- | --- |")
     for record in records:
         text = record.it if lang == "it" else record.en
-        code = f"[{escape_plain(record.code)}]({prefix}{page_dir(record)}/{LANDING})"
+        code = f"[{escape_plain(record.code)}]({code_source(record.code, prefix)})"
         if anchors:
             # The cell link carries the source anchor, so an old link to the article lands
             # on an element that leads to the code's page even without JavaScript.
@@ -235,7 +227,7 @@ def _causes_list(content: Content, article: ArticleText, lang: str) -> str:
     labels = article.labels
     items = []
     for record in content.records:
-        target = f"{page_dir(record)}/{LANDING}"
+        target = code_source(record.code)
         items.append(
             f"- {_code_link(record, lang, '')}: "
             f"[{escape_plain(labels.possible_cause)}]({target}#{anchors.possible_cause}), "

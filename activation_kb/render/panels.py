@@ -15,10 +15,11 @@ from __future__ import annotations
 import html
 import re
 
-from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content
-from activation_kb.domain.wording import WORDING
+from activation_kb.domain.urls import code_source
+from activation_kb.domain.words import WORDS
 from activation_kb.render.pymd import admonition, escape_plain
 
 __all__ = [
@@ -61,19 +62,18 @@ def _text(record: CodeRecord, lang: str) -> tuple[str, str]:
 
 def _page_link(record: CodeRecord, lang: str, prefix: str) -> str:
     code, title = _text(record, lang)
-    slug = forms(parse_code(record.code)).slug
-    return f"[{escape_plain(code)} {escape_plain(title)}]({prefix}{slug}/index.md)"
+    return f"[{escape_plain(code)} {escape_plain(title)}]({code_source(record.code, prefix)})"
 
 
 def decoding_panel(record: CodeRecord, lang: str) -> str:
     """The code read as an HRESULT, as a two-column table in an always-open admonition
     (a collapsed one would neither show without a click nor print)."""
-    wording = WORDING[lang]
+    words = WORDS[lang]
     rows = decode(parse_code(record.code)).rows(lang)
-    header = " | ".join(escape_plain(column) for column in wording.decoding_columns)
+    header = " | ".join(escape_plain(column) for column in words.decoding_columns)
     table = [f"| {header} |", "| --- | --- |"]
     table += [f"| {escape_plain(label)} | {escape_plain(value)} |" for label, value in rows]
-    return admonition("abstract kb-decoding", wording.decoding, "\n".join(table))
+    return admonition("abstract kb-decoding", words.decoding, "\n".join(table))
 
 
 def diagnostic_tool_url(article: ArticleText) -> str | None:
@@ -85,7 +85,7 @@ def diagnostic_tool_url(article: ArticleText) -> str | None:
 def diagnostic_tool_note(article: ArticleText, section_url: str, lang: str) -> str:
     """The note on a code the diagnostic tool supports: its download link and its section
     of the landing page (the link goes to the section when the source names no address)."""
-    text = WORDING[lang].diagnostic_tool.format(
+    text = WORDS[lang].diagnostic_tool.format(
         tool=diagnostic_tool_url(article) or section_url,
         section=section_url,
         title=escape_plain(article.diagnostic_tool_title),
@@ -97,7 +97,7 @@ def activation_type_links(
     article: ArticleText, record: CodeRecord, landing: str, summary_anchor: str, lang: str
 ) -> str:
     """The code's activation types as a list, each opening the summary table filtered by it."""
-    title = WORDING[lang].type_link_title.replace('"', "'")
+    title = WORDS[lang].type_link_title.replace('"', "'")
     items = []
     for kind in record.activation_types:
         label = escape_plain(article.labels.activation_types[kind])
@@ -113,7 +113,7 @@ def related_section(content: Content, record: CodeRecord, lang: str) -> str | No
     related = [content.records[index] for index in wanted if content.records[index] is not record]
     if not related:
         return None
-    heading = f"## {escape_plain(WORDING[lang].related_codes)} {{#{RELATED_ANCHOR}}}"
+    heading = f"## {escape_plain(WORDS[lang].related_codes)} {{#{RELATED_ANCHOR}}}"
     return heading + "\n\n" + "\n".join(f"- {_page_link(r, lang, '../')}" for r in related)
 
 
@@ -134,8 +134,8 @@ def type_cell(article: ArticleText, record: CodeRecord) -> str:
 
 def type_filter(article: ArticleText, lang: str) -> str:
     """The filter's controls: a group of toggle buttons, hidden until the script runs."""
-    wording = WORDING[lang]
-    label = html.escape(wording.filter_label)
+    words = WORDS[lang]
+    label = html.escape(words.filter_label)
     buttons = [
         f'<button type="button" class="{FILTER_CLASS}__button" data-kb-type="{kind.value}"'
         f' aria-pressed="false">{html.escape(article.labels.activation_types[kind])}</button>'
@@ -143,9 +143,9 @@ def type_filter(article: ArticleText, lang: str) -> str:
     ]
     buttons.append(
         f'<button type="button" class="{FILTER_CLASS}__button {FILTER_CLASS}__all"'
-        f' data-kb-type="" aria-pressed="true">{html.escape(wording.filter_all)}</button>'
+        f' data-kb-type="" aria-pressed="true">{html.escape(words.filter_all)}</button>'
     )
-    status = html.escape(wording.filter_status, quote=True)
+    status = html.escape(words.filter_status, quote=True)
     return "\n".join(
         [
             f'<div class="{FILTER_CLASS}" role="group" aria-label="{label.rstrip(":")}"'

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import CodeRecord, Content
+from activation_kb.domain.urls import summary_source
 
-__all__ = ["PAGE_SIZE", "SUMMARY_DIR", "SummaryPart", "summary_parts"]
+__all__ = ["PAGE_SIZE", "SummaryPart", "summary_parts"]
 
 PAGE_SIZE = 200
 """The most codes one summary table shows; a larger catalogue gets summary pages."""
 
-SUMMARY_DIR = "summary"
 """The folder of the summary pages: ``{lang}/summary/0x8007/``. Code pages are ``0x…``
 folders of ten characters, so the names never meet."""
 
@@ -44,7 +44,7 @@ class SummaryPart:
     @property
     def path(self) -> str:
         """The page's Markdown file: ``summary/0x8007/index.md``."""
-        return f"{SUMMARY_DIR}/{self.slug}/index.md"
+        return summary_source(self.slug)
 
     @property
     def first(self) -> CodeRecord:

@@ -17,25 +17,9 @@ from typing import Any
 
 import click
 
-__all__ = ["CALLOUT_LABELS", "heading", "render"]
+from activation_kb.domain.words import WORDS
 
-CALLOUT_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "NOTE": "Note",
-        "TIP": "Tip",
-        "IMPORTANT": "Important",
-        "WARNING": "Warning",
-        "CAUTION": "Caution",
-    },
-    "it": {
-        "NOTE": "Nota",
-        "TIP": "Suggerimento",
-        "IMPORTANT": "Importante",
-        "WARNING": "Avviso",
-        "CAUTION": "Attenzione",
-    },
-}
-"""Titles of the GitHub/DocFX alert kinds, per language."""
+__all__ = ["heading", "render"]
 
 _CALLOUT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(.*)", re.IGNORECASE)
 _QUOTE_LINE = re.compile(r"^(\s*)> ?")
@@ -61,7 +45,7 @@ def heading(text: str, *, color: bool) -> str:
 
 def render(markdown: str, lang: str, *, color: bool) -> str:
     """``markdown`` as terminal text in ``lang`` (which titles the callouts)."""
-    labels = CALLOUT_LABELS[lang]
+    labels = {kind.upper(): title for kind, title in WORDS[lang].alerts.items()}
     return "\n".join(_blocks(markdown.splitlines(), labels, color))
 
 

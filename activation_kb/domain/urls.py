@@ -1,0 +1,60 @@
+"""The site's addresses: a contract with tickets, built in this one place.
+
+A code's page is ``{lang}/{code slug}/`` (``it/0xc004f074/``) from the site's root; the
+deep link for tickets is ``go/?code=<any form>&lang=it|en``; a summary page of a large
+catalogue is ``{lang}/summary/0x8007/``. Pages link each other through their Markdown
+sources (``0xc004f074/index.md``), which every engine that reads ``mkdocs.yml`` turns into
+the folder addresses above. Once published, none of these may change.
+"""
+
+from __future__ import annotations
+
+from activation_kb.domain.codes import parse_code, slug
+
+__all__ = [
+    "PAGE_SOURCE",
+    "SUMMARY_DIR",
+    "code_dir",
+    "code_source",
+    "code_url",
+    "learn_url",
+    "summary_source",
+]
+
+PAGE_SOURCE = "index.md"
+"""The Markdown file of a page within its folder; the landing page's is the language's."""
+
+SUMMARY_DIR = "summary"
+"""The folder of the summary pages, under each language."""
+
+_LEARN = "https://learn.microsoft.com"
+_LOCALES = {"it": "it-it", "en": "en-us"}
+
+
+def code_dir(code: str | int) -> str:
+    """The folder of a code's page, which is its address segment: ``0xc004f074``, for the
+    code in any accepted form or as its value."""
+    return slug(code if isinstance(code, int) else parse_code(code))
+
+
+def code_source(code: str | int, prefix: str = "") -> str:
+    """The Markdown source of a code's page, as a link from a page ``prefix`` away
+    (``../0xc004f074/index.md`` from another code's page)."""
+    return f"{prefix}{code_dir(code)}/{PAGE_SOURCE}"
+
+
+def code_url(code: str | int, lang: str, base_url: str = "") -> str:
+    """A code's page from the site's root, ``it/0xc004f074/``; joined to ``base_url``
+    (``https://kb.example/``) when one is given."""
+    path = f"{lang}/{code_dir(code)}/"
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def summary_source(part: str) -> str:
+    """The Markdown source of a summary page: ``summary/0x8007/index.md``."""
+    return f"{SUMMARY_DIR}/{part}/{PAGE_SOURCE}"
+
+
+def learn_url(url_path: str, lang: str) -> str:
+    """The public address of an article on learn.microsoft.com in ``lang``'s locale."""
+    return f"{_LEARN}/{_LOCALES[lang]}/{url_path.strip('/')}"
