@@ -364,3 +364,74 @@ def test_cli_on_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert result.stderr.endswith(f"Directory '{tmp_path / 'none'}' does not exist.\n")
+
+
+def test_attribute_lists_are_refused_where_they_are(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    attributes = '`slmgr`{: onfocus="alert(13)" autofocus tabindex="1" }'
+    link = "[x](https://a.example/)"
+    javascript = '{: href="javascript:alert(1)" }'
+    edit(root, KEY, "    problema noto", f"    {attributes} {link} problema noto")
+    edit(
+        root,
+        KEY,
+        "    Windows Server 2019.\n  resolution",
+        f"    `slmgr` {link}{javascript}\n    Windows Server 2019.\n  resolution",
+    )
+    it_line, en_line = lines_equal(root, KEY, "  possible_cause: >-")
+    assert messages(root) == [
+        f"{KEY}:{it_line}: it.possible_cause: attribute list not allowed: "
+        f"'{attributes[7:]}' (content sets no HTML attribute)",
+        f"{KEY}:{en_line}: en.possible_cause: attribute list not allowed: "
+        f"'{javascript}' (content sets no HTML attribute)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "braces",
+    ["{55c92734-d682-4d71-983e-d6ec3f16059f}", "{0}", "{ Office 2019 }"],
+)
+def test_ordinary_braces_are_text(tmp_path: Path, braces: str) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, KEY, "problema noto in Windows", f"problema noto {braces} in Windows")
+    edit(root, KEY, "known issue in\n", f"known issue {braces} in\n")
+    assert messages(root) == []
+
+
+def test_a_field_in_one_language_only_is_still_checked(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(
+        root,
+        KEY,
+        "en:\n  title:",
+        "en:\n  explanation: Run <script>alert(1)</script> now.\n  title:",
+    )
+    line = line_of(root, KEY, "explanation:")
+    assert messages(root) == [
+        f"{KEY}:{line}: en.explanation: en has text here but it has none",
+        f"{KEY}:{line}: en.explanation: raw HTML not allowed: '<script>', '</script>' "
+        "(write Markdown; <placeholders> are fine)",
+    ]
+
+
+def test_a_block_missing_its_translation_is_still_checked(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    drop_english(root, KEY)
+    edit(root, KEY, "    problema noto in Windows", "    problema noto <!-- x --> in Windows")
+    line = lines_equal(root, KEY, "  possible_cause: >-")[0]
+    assert messages(root) == [
+        f"{KEY}:1: en: missing translation: no 'en' block",
+        f"{KEY}:{line}: it.possible_cause: raw HTML not allowed: '<!--' "
+        "(write Markdown; <placeholders> are fine)",
+    ]
+
+
+def test_an_english_text_in_the_italian_block_is_refused(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    text = (root / KEY).read_text(encoding="utf-8")
+    english = text[text.index("\nen:\n") + 5 :]
+    (root / KEY).write_text(text[: text.index("it:\n") + 4] + english + "en:\n" + english)
+    assert messages(root) == [
+        f"{KEY}:5: it: the it block reads as English (21 English and 0 Italian common words): "
+        "write Italian here"
+    ]

@@ -34,11 +34,15 @@ import functools
 import re
 from collections.abc import Iterable
 
+from activation_kb.domain.markdown import code_spans
+
 __all__ = [
     "HTML_ELEMENTS",
     "TOKEN_KINDS",
+    "attribute_lists",
     "entities",
     "images",
+    "prose",
     "raw_html",
     "tokens",
     "unsafe_link_targets",
@@ -59,7 +63,6 @@ HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 TOKEN_KINDS = ("commands", "numbers", "hex codes", "URLs")
 """The kinds :func:`tokens` returns, in the order problems name them."""
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _CLOSING_OR_DECLARATION = re.compile(
     r"</[A-Za-z][A-Za-z0-9-]*\s*>|<!--|<!\[CDATA\[|<![A-Za-z]|<\?[A-Za-z]"
 )
@@ -84,6 +87,8 @@ _HEX = re.compile(r"\b0[xX][0-9A-Fa-f]+\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d{3,}(?!\w)")
 _THREE_DIGITS = re.compile(r"\d{3}")  # what any _NUMBER holds, searched far quicker
 _PLACEHOLDER = re.compile(r"<[^<>]*>")
+_BRACES = re.compile(r"\{[^{}\n]*\}")
+_FENCE_INFO = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*([^`\n]*\S)", re.MULTILINE)
 
 
 def raw_html(text: str) -> list[str]:
@@ -101,6 +106,29 @@ def raw_html(text: str) -> list[str]:
         for match in pattern.finditer(prose):
             found.append((match.start(), _up_to_closing_bracket(prose, match.start())))
     return _unique(snippet for _, snippet in sorted(found))
+
+
+def attribute_lists(text: str) -> list[str]:
+    """Braces outside code spans that Python-Markdown's attribute lists would read as
+    attributes of an element (``{: onfocus="…" }``, ``{#id}``, ``{.class}``, ``{ autofocus }``),
+    each once, in order. Other braces are text: a GUID (``{55c92734-d682-…}``), ``{0}``."""
+    if "{" not in text:
+        return []
+    prose = _without_code_spans(text)
+    groups = [group for group in _BRACES.findall(prose) if _reads_as_attributes(group)]
+    # A fence's info string is read for attributes too ("```{ .x onclick=… }").
+    groups += [info for info in _FENCE_INFO.findall(text) if "{" in info]
+    return _unique(groups)
+
+
+def _reads_as_attributes(group: str) -> bool:
+    inside = group[1:-1].strip()
+    words = inside.split()
+    return (
+        inside.startswith(":")
+        or any(word[0] in "#." or "=" in word for word in words)
+        or bool(words and all(word.isalpha() for word in words))
+    )
 
 
 def images(text: str) -> list[str]:
@@ -133,6 +161,11 @@ def entities(text: str) -> list[str]:
     """HTML character references outside code spans (rule 5), each once, in order."""
     prose = _without_code_spans(text)
     return _unique(_ENTITY.findall(prose)) if "&" in prose else []
+
+
+def prose(text: str) -> str:
+    """``text`` without its code spans and URLs, whose words belong to no language."""
+    return _URL.sub(" ", _without_code_spans(text))
 
 
 def url_locales(text: str) -> list[tuple[str, str]]:
@@ -170,13 +203,20 @@ def tokens(text: str) -> dict[str, dict[str, str]]:
 
 
 def _code_span_texts(text: str) -> list[str]:
-    return [match.group(2).strip() for match in _CODE_SPAN.finditer(text)]
+    return [span.raw.strip("`").strip() for span in code_spans(text)]
 
 
 @functools.lru_cache(maxsize=256)
 def _without_code_spans(text: str) -> str:
     # Cached: kb check asks it of every text five times, for each rule.
-    return _CODE_SPAN.sub(" ", text) if "`" in text else text
+    found = code_spans(text)
+    if not found:
+        return text
+    pieces, position = [], 0
+    for span in found:
+        pieces += [text[position : span.start], " "]
+        position = span.end
+    return "".join([*pieces, text[position:]])
 
 
 def _urls(text: str) -> list[str]:

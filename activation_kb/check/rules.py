@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from activation_kb.check.crosslang import compare_languages
+from activation_kb.check.crosslang import check_language, compare_languages
 from activation_kb.check.sourcetable import compare_codes, parse_summary_table
 from activation_kb.content.loader import (
     ARTICLE_FILE,
@@ -90,6 +90,8 @@ _NOT_IN_ANCHOR = re.compile(r"[^\w -]|_")
 def _record_problems(item: LoadedRecord) -> list[Problem]:
     doc, record = item.doc, item.record
     problems = []
+    for language in item.languages:
+        problems += check_language(doc, getattr(record, language), language)
     if item.languages == LANGUAGES:
         problems += compare_languages(doc, record.it, record.en)
     expected_file = record_file(record.code)
@@ -172,6 +174,8 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
     article, doc = loaded.article, loaded.article_doc
     assert article is not None and doc is not None
     problems = []
+    for language in loaded.article_languages:
+        problems += check_language(doc, getattr(article, language), language)
     if loaded.article_languages == LANGUAGES:
         problems += compare_languages(doc, article.it, article.en)
     for language in loaded.article_languages:

@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 
-from activation_kb.domain.blocks import (
+from activation_kb.domain.markdown import (
     Alert,
     Block,
     Fence,
@@ -25,6 +25,7 @@ from activation_kb.domain.blocks import (
     Paragraph,
     Quote,
     parse_blocks,
+    spans,
 )
 
 __all__ = ["CodeLinker", "admonition", "escape_inline", "escape_plain", "to_pymd"]
@@ -33,23 +34,21 @@ CodeLinker = Callable[[str], str | None]
 """Given a code as written (``0xC004F038``), the relative URL of its page, or ``None``."""
 
 _INDENT = " " * 4
-_INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
-    r"\((?P<dest>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?)\))"
-    r"|(?P<auto><https?://[^\s<>]+>)",
-    re.DOTALL,
-)
 # A web URL, or a path within the site with neither a scheme (the colon of "javascript:")
 # nor a character reference (Python-Markdown keeps "&#106;" in an href, which the browser
 # decodes) nor a backslash.
 _SAFE_TARGET = re.compile(r"^(?:https?://|[^:&\\\s]*$)", re.IGNORECASE)
 _BRACKET = re.compile(r"([\[\]])")
+# Braces escaped: "{: onfocus=… }" after a span or at the end of a line would be an
+# attribute list (attr_list), and content sets no attribute of the page's elements.
+_BRACE = re.compile(r"([{}])")
+_FENCE_INFO = re.compile(r"[\w+-]*")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
 # A bare code: no letter, digit, "/", "#", "." or "-" right before it (checked apart: a
 # pattern that starts with a look-behind is searched for five times slower).
 _CODE = re.compile(r"0[xX][0-9A-Fa-f]{8}(?![\w-])")
 _NOT_BEFORE_CODE = re.compile(r"[\w/#.-]")
-_PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
 _ADMONITION_TYPES = {
     "note": "note",
     "tip": "tip",
@@ -80,24 +79,20 @@ def escape_inline(text: str, link_code: CodeLinker | None = None, *, label: bool
     to anything but web URLs; should such content reach this point anyway, it is made
     inert: an image shows its text, a ``javascript:`` (or any other unsafe) link its label.
     """
-    if "`" not in text and "[" not in text and "<" not in text:
-        # Each kind of span starts with one of these: most lines have none, and the search
-        # for them would try every position.
-        return _text(text, link_code, label)
     out: list[str] = []
     position = 0
-    for match in _INLINE.finditer(text):
-        out.append(_text(text[position : match.start()], link_code, label))
-        if match.group("link"):
-            shown = escape_inline(match.group("text"), label=True)
-            target = (match.group("dest").split() or [""])[0]
-            if match.group("bang") or not _SAFE_TARGET.match(target):
+    for span in spans(text):
+        out.append(_text(text[position : span.start], link_code, label))
+        if span.kind in ("link", "image"):
+            shown = escape_inline(span.text, label=True)
+            if span.kind == "image" or not _SAFE_TARGET.match(span.dest):
                 out.append(shown)
             else:
-                out.append(f"[{shown}]({match.group('dest')})")
+                # Without the title: content sets no attribute of the page's elements.
+                out.append(f"[{shown}]({span.dest})")
         else:
-            out.append(match.group(0))
-        position = match.end()
+            out.append(span.raw)
+        position = span.end
     out.append(_text(text[position:], link_code, label))
     return "".join(out)
 
@@ -110,6 +105,8 @@ def _text(text: str, link_code: CodeLinker | None, label: bool = False) -> str:
         # Outside a link's text a bracket is text too: "[x]: javascript:…" must not become
         # a reference definition, nor "[x]" a link to one.
         escaped = _BRACKET.sub(r"\\\1", escaped)
+    if "{" in escaped or "}" in escaped:
+        escaped = _BRACE.sub(r"\\\1", escaped)
     if link_code is None or ("0x" not in escaped and "0X" not in escaped):
         return escaped
 
@@ -153,9 +150,12 @@ class _Writer:
 
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
-            return "\n".join(escape_inline(line, self.link_code) for line in block.lines)
+            lines = (escape_inline(line, self.link_code) for line in block.lines)
+            return "\n".join(_literal_start(line) for line in lines)
         if isinstance(block, Fence):
-            return "\n".join(["```" + block.info, *block.lines, "```"])
+            # A language name only: superfences reads attributes ("{ onclick=… }") there.
+            info = block.info if _FENCE_INFO.fullmatch(block.info) else ""
+            return "\n".join(["```" + info, *block.lines, "```"])
         if isinstance(block, Quote):
             inner = self.blocks(block.children).split("\n")
             return "\n".join(f"> {line}" if line else ">" for line in inner)
@@ -184,6 +184,17 @@ class _Writer:
                 parts.append("\n" if follows_text and isinstance(block, ListBlock) else "\n\n")
             parts.append(self.block(block))
         return "".join(parts)
+
+
+def _literal_start(line: str) -> str:
+    """A paragraph's line whose start Python-Markdown would read as a block of its own made
+    text: a heading (``#``, which would get an id), an admonition or a details block
+    (``!!! kind``, ``??? kind``, whose kind becomes a class), a setext underline."""
+    if line.startswith("#") or _SETEXT.fullmatch(line):
+        return "\\" + line if line[0] != "=" else "&#61;" + line[1:]
+    if line.startswith(("!!!", "???")):
+        return ("&#33;" if line[0] == "!" else "&#63;") + line[1:]
+    return line
 
 
 def _tight(item: tuple[Block, ...]) -> bool:

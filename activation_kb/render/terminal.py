@@ -1,13 +1,15 @@
 """Content Markdown rendered for a terminal: the small subset our content uses.
 
 ``kb lookup`` prints causes and resolutions in a shell, where raw Markdown reads badly and
-a full renderer is overkill. Handled: bold and italic, inline code, links as
-"text (url)", backslash escapes, headings, bullet and numbered lists (their indentation is
-kept), fenced code, blockquotes, and ``> [!NOTE]``-style callouts as "Note: …" in the
-reader's language. Anything else passes through as text, which is still readable.
+a full renderer is overkill. The blocks and spans come from the one reader of the
+content's Markdown (:mod:`activation_kb.domain.markdown`): paragraphs, bullet and numbered
+lists (nested ones indented under their item), fenced code, blockquotes, and
+``> [!NOTE]``-style callouts as "Note: …" in the reader's language; inline code, links as
+"text (url)", bold and italic, backslash escapes. Anything else passes through as text,
+which is still readable.
 
-Colour is a choice of the caller (``kb lookup`` asks the terminal); without it the output is plain
-text, with inline code kept between backticks so commands stay delimited.
+Colour is a choice of the caller (``kb lookup`` asks the terminal); without it the output
+is plain text, with inline code kept between backticks so commands stay delimited.
 """
 
 from __future__ import annotations
@@ -17,25 +19,32 @@ from typing import Any
 
 import click
 
+from activation_kb.domain.markdown import (
+    Alert,
+    Block,
+    Fence,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+    parse_blocks,
+    spans,
+)
 from activation_kb.domain.words import WORDS
 
 __all__ = ["heading", "render"]
 
-_CALLOUT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(.*)", re.IGNORECASE)
-_QUOTE_LINE = re.compile(r"^(\s*)> ?")
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<link>\[(?P<link_text>(?:[^\[\]]|\[[^\]]*\])*)\]"
-    r"\((?P<url><[^>]*>|[^\s)]+)(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<autolink><(?P<auto_url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>)"
-    r"|\*\*(?P<strong>\S(?:.*?\S)?)\*\*"
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+# Emphasis and escapes, read on a line whose spans stand in as placeholders (private-use
+# characters), so that bold may hold a code span and a star in code is no emphasis.
+_EMPHASIS = re.compile(
+    r"\*\*(?P<strong>\S(?:.*?\S)?)\*\*"
     r"|(?<![\w*])\*(?P<em>[^\s*](?:.*?[^\s*])?)\*(?![\w*])"
     r"|(?<!\w)_(?P<em_underscore>[^\s_](?:.*?[^\s_])?)_(?!\w)"
     r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
 )
+_PLACEHOLDER = 0xF0000
+_PLACEHOLDERS = re.compile("[\U000f0000-\U000fffff]")
 
 
 def heading(text: str, *, color: bool) -> str:
@@ -45,91 +54,85 @@ def heading(text: str, *, color: bool) -> str:
 
 def render(markdown: str, lang: str, *, color: bool) -> str:
     """``markdown`` as terminal text in ``lang`` (which titles the callouts)."""
-    labels = {kind.upper(): title for kind, title in WORDS[lang].alerts.items()}
-    return "\n".join(_blocks(markdown.splitlines(), labels, color))
+    return "\n".join(_Writer(WORDS[lang].alerts, color).blocks(parse_blocks(markdown)))
 
 
-def _blocks(lines: list[str], labels: dict[str, str], color: bool) -> list[str]:
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if _FENCE.match(line):
-            end = next((i for i in range(index + 1, len(lines)) if _FENCE.match(lines[i])), None)
-            body = lines[index + 1 : end if end is not None else len(lines)]
-            out.extend("    " + _style(text, color, fg="cyan") for text in body)
-            index = len(lines) if end is None else end + 1
-        elif quote := _QUOTE_LINE.match(line):
-            # A quote nested in a list item keeps the item's indentation.
-            indent, quoted = quote.group(1), []
-            while index < len(lines) and _QUOTE_LINE.match(lines[index]):
-                quoted.append(_QUOTE_LINE.sub("", lines[index], count=1))
-                index += 1
-            out.extend(indent + text if text else "" for text in _quote(quoted, labels, color))
-        else:
-            out.append(_line(line, color))
-            index += 1
-    return out
+class _Writer:
+    def __init__(self, alerts: dict[str, str], color: bool) -> None:
+        self.alerts, self.color = alerts, color
 
+    def blocks(self, blocks: tuple[Block, ...]) -> list[str]:
+        lines: list[str] = []
+        for index, block in enumerate(blocks):
+            if index:
+                lines.append("")
+            lines += self.block(block)
+        return lines
 
-def _quote(lines: list[str], labels: dict[str, str], color: bool) -> list[str]:
-    callout = _CALLOUT.fullmatch(lines[0].strip()) if lines else None
-    if callout is None:
-        return ["  " + text if text else "" for text in _blocks(lines, labels, color)]
-    # Text may follow the marker on its own line (`> [!NOTE] text`); keep it as the first line.
-    body = [callout.group(2), *lines[1:]] if callout.group(2) else lines[1:]
-    while body and not body[0].strip():
-        body.pop(0)
-    title = labels[callout.group(1).upper()] + ":"
-    rendered = _blocks(body, labels, color) or [""]
-    indent = " " * (len(title) + 1)
-    first = f"{_style(title, color, bold=True, fg='yellow')} {rendered[0]}".rstrip()
-    return [first, *(indent + text if text else "" for text in rendered[1:])]
+    def block(self, block: Block) -> list[str]:
+        if isinstance(block, Paragraph):
+            return [self.line(line) for line in block.lines]
+        if isinstance(block, Fence):
+            return ["    " + self.style(line, fg="cyan") for line in block.lines]
+        if isinstance(block, Quote):
+            return ["  " + line if line else "" for line in self.blocks(block.children)]
+        if isinstance(block, Alert):
+            return self.alert(block)
+        return self.list(block)
 
+    def alert(self, block: Alert) -> list[str]:
+        title = self.alerts.get(block.kind, block.kind.capitalize()) + ":"
+        body = self.blocks(block.children) or [""]
+        indent = " " * (len(title) + 1)
+        first = f"{self.style(title, bold=True, fg='yellow')} {body[0]}".rstrip()
+        return [first, *(indent + line if line else "" for line in body[1:])]
 
-def _line(line: str, color: bool) -> str:
-    if heading_match := _HEADING.match(line):
-        return heading(_inline(heading_match.group(1), color), color=color)
-    if item := _LIST_ITEM.match(line):
-        indent, marker, text = item.groups()
-        marker = "-" if marker in "*+" else marker
-        return f"{indent}{marker} {_inline(text, color)}"
-    return _inline(line, color)
+    def list(self, block: ListBlock) -> list[str]:
+        # Items follow each other line by line; the blocks of one item are apart.
+        lines: list[str] = []
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}." if block.ordered else "-"
+            first, *rest = self.blocks(item) or [""]
+            indent = " " * (len(marker) + 1)
+            lines += [f"{marker} {first}", *(indent + line if line else "" for line in rest)]
+        return lines
 
+    def line(self, line: str) -> str:
+        if match := _HEADING.match(line):
+            return heading(self.inline(match.group(1)), color=self.color)
+        return self.inline(line)
 
-def _inline(text: str, color: bool) -> str:
-    parts: list[str] = []
-    position = 0
-    for match in _INLINE.finditer(text):
-        parts.append(text[position : match.start()])
-        position = match.end()
-        parts.append(_span(match, color))
-    parts.append(text[position:])
-    return "".join(parts)
+    def inline(self, text: str) -> str:
+        found = spans(text)
+        rendered = [self.span(span) for span in found]
+        # Each span becomes one private-use character while emphasis is read.
+        marked, position = [], 0
+        for index, span in enumerate(found):
+            marked += [text[position : span.start], chr(_PLACEHOLDER + index)]
+            position = span.end
+        marked.append(text[position:])
+        out = self.emphasis("".join(marked))
+        return _PLACEHOLDERS.sub(lambda m: rendered[ord(m.group()) - _PLACEHOLDER], out)
 
+    def emphasis(self, text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            if (strong := match.group("strong")) is not None:
+                return self.style(self.emphasis(strong), bold=True)
+            emphasis = match.group("em") or match.group("em_underscore")
+            if emphasis is not None:
+                return self.style(self.emphasis(emphasis), italic=True)
+            return match.group("escaped")
 
-def _span(match: re.Match[str], color: bool) -> str:
-    if match.group("code"):
-        code = match.group("code_text")
-        # CommonMark strips one space on each side when both are there (`` `x` ``).
-        if len(code) > 2 and code[0] == code[-1] == " " and code.strip():
-            code = code[1:-1]
-        return _style(code, color, fg="cyan") if color else f"`{code}`"
-    if match.group("link"):
-        label = _inline(match.group("link_text"), color)
-        url = match.group("url").removeprefix("<").removesuffix(">")
-        if click.unstyle(label) == url:
-            return _style(url, color, underline=True)
-        return f"{label} ({_style(url, color, underline=True)})"
-    if url := match.group("auto_url"):
-        return _style(url, color, underline=True)
-    if (strong := match.group("strong")) is not None:
-        return _style(_inline(strong, color), color, bold=True)
-    emphasis = match.group("em") or match.group("em_underscore")
-    if emphasis is not None:
-        return _style(_inline(emphasis, color), color, italic=True)
-    return match.group("escaped")
+        return _EMPHASIS.sub(replace, text)
 
+    def span(self, span: Span) -> str:
+        if span.kind == "code":
+            return self.style(span.text, fg="cyan") if self.color else f"`{span.text}`"
+        url = self.style(span.dest, underline=True)
+        if span.kind == "autolink":
+            return url
+        label = self.inline(span.text)
+        return url if click.unstyle(label) == span.dest else f"{label} ({url})"
 
-def _style(text: str, color: bool, **styles: Any) -> str:
-    return click.style(text, **styles) if color else text
+    def style(self, text: str, **styles: Any) -> str:
+        return click.style(text, **styles) if self.color else text

@@ -21,11 +21,18 @@ PROBE_CODE = "0x80070005"
 # "</title>" tries to leave the <title> element, where themes write the page title.
 PROBE = (
     '</title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '
-    "[x](javascript:window.__pwned=3) <javascript:window.__pwned=4>"
+    "[x](javascript:window.__pwned=3) <javascript:window.__pwned=4> "
+    "{: onclick=window.__pwned=11 }"
 )
-# Markdown fields also get a reference definition and an entity-disguised scheme.
+# Markdown fields also get a reference definition, an entity-disguised scheme, attribute
+# lists after a code span and after a safe link, attributes on a fence and a heading.
+ATTRIBUTES = '`slmgr`{: onfocus="window.__pwned=7" autofocus tabindex="1" }'
+JAVASCRIPT_HREF = '{: href="javascript:window.__pwned=8" }'
 PROBE_MARKDOWN = (
     f"{PROBE}\n\n[y]: javascript:window.__pwned=5\n\n- [z](&#106;avascript:window.__pwned=6)"
+    f"\n\n{ATTRIBUTES} [w](https://example.com/){JAVASCRIPT_HREF}"
+    '\n\n```{ .x onclick="window.__pwned=9" }\ncode\n```'
+    '\n\n# h {: onclick="window.__pwned=10" }'
 )
 PLAIN_FIELDS = ("title", "summary_message", "full_message")
 MARKDOWN_FIELDS = ("explanation", "possible_cause", "resolution", "notes")

@@ -15,6 +15,8 @@ from activation_kb.cli.main import main
 from activation_kb.domain.model import LANGUAGES
 from tests.site.browser import chromium
 from tests.site.probe import (
+    ATTRIBUTES,
+    JAVASCRIPT_HREF,
     MARKDOWN_FIELDS,
     PLAIN_FIELDS,
     PROBE,
@@ -27,6 +29,16 @@ from tests.site.probe import (
 HTML_PROBLEM = (
     "raw HTML not allowed: '</title>', '<script>', '</script>', "
     "'<img src=x onerror=\"window.__pwned=2\">' (write Markdown; <placeholders> are fine)"
+)
+ATTRIBUTE_HINT = "(content sets no HTML attribute)"
+PLAIN_ATTRIBUTES = (
+    f"attribute list not allowed: '{{: onclick=window.__pwned=11 }}' {ATTRIBUTE_HINT}"
+)
+MARKDOWN_ATTRIBUTES = (
+    "attribute list not allowed: '{: onclick=window.__pwned=11 }', "
+    f"'{ATTRIBUTES[7:]}', '{JAVASCRIPT_HREF}', "
+    "'{: onclick=\"window.__pwned=10\" }', '{ .x onclick=\"window.__pwned=9\" }' "
+    f"{ATTRIBUTE_HINT}"
 )
 LINKS = "'javascript:window.__pwned=3', 'javascript:window.__pwned=4'"
 MARKDOWN_LINKS = f"{LINKS}, 'javascript:window.__pwned=5', '&#106;avascript:window.__pwned=6'"
@@ -43,6 +55,7 @@ def test_kb_check_refuses_every_field_of_the_probe(tmp_path: Path) -> None:
         for field in PLAIN_FIELDS:
             where = f"{PROBE_FILE}:{probe_line(lang, field)}: {lang}.{field}:"
             expected += [
+                f"{where} {PLAIN_ATTRIBUTES}",
                 f"{where} link target not allowed: {LINKS} {LINK_HINT}",
                 f"{where} {HTML_PROBLEM}",
             ]
@@ -51,6 +64,7 @@ def test_kb_check_refuses_every_field_of_the_probe(tmp_path: Path) -> None:
             where = f"{PROBE_FILE}:{probe_line(lang, field)}: {lang}.{name}:"
             expected += [
                 f"{where} {ENTITY_PROBLEM}",
+                f"{where} {MARKDOWN_ATTRIBUTES}",
                 f"{where} link target not allowed: {MARKDOWN_LINKS} {LINK_HINT}",
                 f"{where} {HTML_PROBLEM}",
             ]

@@ -1,11 +1,12 @@
-"""Read the content's Markdown into a small tree of blocks.
+"""The content's Markdown, read once: a small tree of blocks, and the spans of a line.
 
-``content/`` holds a narrow CommonMark subset (see the brief): paragraphs, ``-`` and ``1.``
-lists whose nested content is indented to the item's content column, blockquotes, GitHub
-alerts (``> [!NOTE]``) and, rarely, fenced code. Parsing it into blocks, instead of
-patching lines with regular expressions, lets :mod:`activation_kb.render.pymd` write each construct
-the way Python-Markdown wants it (4-space indentation, admonitions, blank lines before
-nested blocks) without caring how deeply it is nested.
+``content/`` holds a narrow CommonMark subset: paragraphs, ``-`` and ``1.`` lists whose
+nested content is indented to the item's content column, blockquotes, GitHub alerts
+(``> [!NOTE]``) and, rarely, fenced code; inside a paragraph, code spans, links and
+autolinks are the spans whose characters are not text. Every reader of the content's
+Markdown goes through here: the page writer (:mod:`activation_kb.render.pymd`, which
+writes each construct the way Python-Markdown wants it), the terminal
+(:mod:`activation_kb.render.terminal`) and ``kb check`` (:mod:`activation_kb.check.markup`).
 
 This module knows nothing about any engine: it only reads the content's conventions.
 """
@@ -15,12 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Alert", "Block", "Fence", "ListBlock", "Paragraph", "Quote", "parse_blocks"]
+__all__ = [
+    "Alert",
+    "Block",
+    "Fence",
+    "ListBlock",
+    "Paragraph",
+    "Quote",
+    "Span",
+    "code_spans",
+    "parse_blocks",
+    "spans",
+]
 
 _BULLET = re.compile(r"([-*+])( +)(?=\S)")
 _ORDINAL = re.compile(r"(\d{1,9})([.)])( +)(?=\S)")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
-_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*")
+_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -173,3 +185,65 @@ def _take_list(lines: list[str], i: int, ordered: bool, start: int, blocks: list
             i += 1
     blocks.append(ListBlock(ordered, start, tuple(items)))
     return i
+
+
+# A code span; a link or image ``[text](destination "title")`` with one level of brackets in
+# the text and of parentheses in the destination; an autolink to a web page.
+_CODE = r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`))"
+_INLINE = re.compile(
+    _CODE + r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
+    r"\((?P<dest>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?P<title>\s+\"[^\"]*\")?\))"
+    r"|(?P<auto><(?P<auto_url>https?://[^\s<>]+)>)",
+    re.DOTALL,
+)
+_CODE_SPAN = re.compile(_CODE, re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a line that is not plain text: ``kind`` is ``code``, ``link``, ``image``
+    or ``autolink``; ``raw`` as written, ``start`` and ``end`` its place in the line."""
+
+    kind: str
+    raw: str
+    start: int
+    end: int
+    text: str
+    """A code span's code (one space each side dropped, as CommonMark does), a link's text,
+    an autolink's URL."""
+    dest: str = ""
+    """A link's destination (its first word), an autolink's URL."""
+
+
+def code_spans(text: str) -> list[Span]:
+    """The code spans of ``text`` alone, links or not around them."""
+    if "`" not in text:
+        return []
+    return [_code_span(match) for match in _CODE_SPAN.finditer(text)]
+
+
+def _code_span(match: re.Match[str]) -> Span:
+    code = match.group("code_text")
+    if len(code) > 2 and code[0] == code[-1] == " " and code.strip():
+        code = code[1:-1]  # as CommonMark does
+    return Span("code", match.group(0), match.start(), match.end(), code)
+
+
+def spans(line: str) -> list[Span]:
+    """The code spans, links, images and autolinks of ``line`` (or of a whole field: a code
+    span may run across lines), in order."""
+    if "`" not in line and "[" not in line and "<" not in line:
+        return []  # each starts with one of these; most lines have none
+    found = []
+    for match in _INLINE.finditer(line):
+        raw, start, end = match.group(0), match.start(), match.end()
+        if match.group("code"):
+            found.append(_code_span(match))
+        elif match.group("link"):
+            kind = "image" if match.group("bang") else "link"
+            dest = match.group("dest")
+            found.append(Span(kind, raw, start, end, match.group("text"), dest))
+        else:
+            url = match.group("auto_url")
+            found.append(Span("autolink", raw, start, end, url, url))
+    return found

@@ -1,8 +1,8 @@
-"""The content's Markdown read into blocks (activation_kb.domain.blocks)."""
+"""The content's Markdown read into blocks (activation_kb.domain.markdown)."""
 
 from __future__ import annotations
 
-from activation_kb.domain.blocks import Alert, Fence, ListBlock, Paragraph, Quote, parse_blocks
+from activation_kb.domain.markdown import Alert, Fence, ListBlock, Paragraph, Quote, parse_blocks
 
 
 def test_paragraphs_are_split_on_blank_lines_and_keep_their_lines() -> None:
