@@ -1,12 +1,14 @@
-"""The offline bundle's folder (activation_kb.site.offline): shared assets, on hand-made trees."""
+"""The offline bundle's folder (activation_kb.site.offline), assembled from hand-made web
+builds: the assets both languages share move to the bundle's root, pages follow."""
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from activation_kb.site.linkcheck import check_site
-from activation_kb.site.offline import share_assets, trim_html
+from activation_kb.site.offline import assemble, trim_html
 from tests.files import write_files
+
+LANGUAGES = ("it", "en")
 
 
 def page(head: str, body: str = "") -> str:
@@ -31,14 +33,22 @@ def language(lang: str, words: str) -> dict[str, str]:
     }
 
 
+def bundle(tmp_path: Path, files: dict[str, str]) -> Path:
+    """The bundle's folder assembled from a web build of ``files``; it must check clean."""
+    online = write_files(tmp_path / "online", {**files, "codes.json": '{"codes": []}'})
+    tree = tmp_path / "bundle"
+    assert assemble(online, tree, {}, LANGUAGES) == []
+    return tree
+
+
 def test_common_assets_move_to_the_root_and_pages_follow(tmp_path: Path) -> None:
-    write_files(tmp_path, language("it", "/* it */") | language("en", "/* en */"))
-    moved = share_assets(tmp_path, ("it", "en"))
-    assert moved == {PurePosixPath(p) for p in ("main.css", "app.js", "w/search.js")}
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*")) == [
+    tree = bundle(tmp_path, language("it", "/* it */") | language("en", "/* en */"))
+    files = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*.*"))
+    assert [name for name in files if "iframe-worker" not in name] == [
         "assets/app.js",
         "assets/main.css",
         "assets/w/search.js",
+        "codes.json",
         "en/0x1/index.html",
         "en/assets/words.css",
         "en/index.html",
@@ -46,32 +56,31 @@ def test_common_assets_move_to_the_root_and_pages_follow(tmp_path: Path) -> None
         "it/assets/words.css",
         "it/index.html",
     ]
-    landing = (tmp_path / "it" / "index.html").read_text("utf-8")
+    landing = (tree / "it" / "index.html").read_text("utf-8")
     assert 'href="../assets/main.css"' in landing and 'src="../assets/app.js"' in landing
     assert '"search": "../assets/w/search.js"' in landing
     assert 'href="assets/words.css"' in landing
-    code = (tmp_path / "en" / "0x1" / "index.html").read_text("utf-8")
+    code = (tree / "en" / "0x1" / "index.html").read_text("utf-8")
     assert 'href="../../assets/main.css"' in code and 'href="../assets/words.css"' in code
     # Text that happens to look like a URL, but leads nowhere from this page, stays.
     assert '<p>"assets/main.css" is only text here</p>' in code
-    assert check_site(tmp_path, on_disk=True) == []
 
 
 def test_assets_missing_from_a_language_stay_where_they_are(tmp_path: Path) -> None:
-    files = language("it", "x") | language("en", "x")
-    del files["en/assets/app.js"]
-    write_files(tmp_path, files)
-    moved = share_assets(tmp_path, ("it", "en"))
-    assert PurePosixPath("app.js") not in moved
-    assert (tmp_path / "it" / "assets" / "app.js").is_file()
-    assert 'src="./assets/app.js"' in (tmp_path / "it" / "index.html").read_text("utf-8")
+    english = language("en", "x")
+    del english["en/assets/app.js"]
+    for name in ("en/index.html", "en/0x1/index.html"):
+        english[name] = english[name].replace("app.js", "main.css")
+    tree = bundle(tmp_path, language("it", "x") | english)
+    assert not (tree / "assets" / "app.js").exists()
+    assert (tree / "it" / "assets" / "app.js").is_file()
+    assert 'src="./assets/app.js"' in (tree / "it" / "index.html").read_text("utf-8")
 
 
 def test_a_language_whose_assets_all_move_keeps_no_empty_folder(tmp_path: Path) -> None:
-    write_files(tmp_path, language("it", "same") | language("en", "same"))
-    share_assets(tmp_path, ("it", "en"))
-    assert not (tmp_path / "it" / "assets").exists()
-    assert not (tmp_path / "en" / "assets").exists()
+    tree = bundle(tmp_path, language("it", "same") | language("en", "same"))
+    assert not (tree / "it" / "assets").exists()
+    assert not (tree / "en" / "assets").exists()
 
 
 def test_trimming_drops_indentation_but_not_inside_verbatim_elements() -> None:

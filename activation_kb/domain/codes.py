@@ -123,8 +123,7 @@ class CodeForms:
     ``bare_upper`` and ``bare_lower`` are what tickets write, so search keeps them as
     aliases even when they are all digits (``80070005`` for ``0x80070005``); such a spelling
     is then also a decimal, which :func:`parse_code` reads as decimal and
-    :func:`hex_reading` as this code. :meth:`unambiguous` lists the forms that
-    :func:`parse_code` reads back to ``value``.
+    :func:`hex_reading` as this code.
     """
 
     value: int
@@ -148,14 +147,6 @@ class CodeForms:
             if form != self.canonical and form not in seen:
                 seen.append(form)
         return seen
-
-    def unambiguous(self) -> list[str]:
-        """Distinct forms that :func:`parse_code` reads back to ``value``, canonical first:
-        all but the bare ones when they are digits naming another value as a decimal."""
-        bare = self.bare_upper
-        misread = bare.isdigit() and int(bare, 10) != self.value
-        every = [self.canonical, *self.aliases()]
-        return [form for form in every if not (misread and form == bare)]
 
 
 @functools.lru_cache(maxsize=1 << 16)  # immutable, asked for several times per page

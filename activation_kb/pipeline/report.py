@@ -88,10 +88,6 @@ class BuildReport:
     jobs: int = 1
     """How many engine builds were allowed to run at once."""
 
-    def stage_seconds(self, prefix: str = "") -> float:
-        """The summed duration of the stages whose name starts with ``prefix``."""
-        return sum(stage.seconds for stage in self.stages if stage.name.startswith(prefix))
-
     def to_json(self) -> dict[str, object]:
         """The report as JSON-ready data (paths as strings)."""
         data = asdict(self)

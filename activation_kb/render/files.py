@@ -30,19 +30,12 @@ from activation_kb.render.summary import summary_parts
 
 __all__ = [
     "attribution",
-    "front_matter",
     "meta_text",
     "render_language",
-    "render_site",
     "root_files",
 ]
 
 _QUOTED = re.compile(r'"([^"\n]*)"')
-
-
-def render_site(content: Content) -> dict[str, dict[str, str]]:
-    """Every language's files: ``{"it": {"index.md": …, "0xc004f074/index.md": …}, "en": …}``."""
-    return {lang: render_language(content, lang) for lang in LANGUAGES}
 
 
 def render_language(content: Content, lang: str) -> dict[str, str]:
@@ -63,11 +56,6 @@ def _file(page: Page, common: str) -> str:
         meta[key] = meta_text(str(meta[key]))
     # Top-level keys of a block mapping are independent: two dumps join into one mapping.
     return f"---\n{_yaml(meta)}{common}---\n\n{page.body.rstrip()}\n"
-
-
-def front_matter(meta: dict[str, object], body: str) -> str:
-    """A Markdown file: YAML front matter, a blank line, the body, one final newline."""
-    return f"---\n{_yaml(meta)}---\n\n{body.rstrip()}\n"
 
 
 def _yaml(meta: dict[str, object]) -> str:

@@ -27,7 +27,7 @@ import posixpath
 import re
 import shutil
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 from activation_kb.engine.offline import copy_files, file_page, lunr_files, search_languages
@@ -36,7 +36,7 @@ from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
 from activation_kb.site.htmlscan import PageScan, scan_html
 from activation_kb.site.linkcheck import check_site, normalise_path
 
-__all__ = ["SHARED", "assemble", "share_assets", "trim_html"]
+__all__ = ["SHARED", "assemble", "trim_html"]
 
 SHARED = "assets"
 """The folder of each language whose common files move to the bundle's root."""
@@ -73,7 +73,7 @@ def assemble(
         for page in copy_files(online / lang, tree / lang, lunr_needed)
     ]
     common = _common_assets(tree, languages)
-    scans = _rewrite_pages(pages, common, for_file=True, jobs=jobs)
+    scans = _rewrite_pages(pages, common, jobs=jobs)
     _move_assets(tree, languages, common)
     # The same on disk as on the web: copied, not made again (the longest of these files).
     shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
@@ -82,20 +82,6 @@ def assemble(
         (tree / name).write_text(text, encoding="utf-8")
     scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}
     return check_site(tree, on_disk=True, jobs=jobs, known=scanned)
-
-
-def share_assets(tree: Path, languages: tuple[str, ...]) -> set[PurePosixPath]:
-    """Move the assets common to all ``languages`` to ``tree/assets/``; rewrite the pages'
-    URLs of the files moved. Return the moved files, relative to ``assets/``."""
-    common = _common_assets(tree, languages)
-    pages = [
-        _Page(str(page), str(page), page.relative_to(tree / lang).parent.as_posix())
-        for lang in languages
-        for page in sorted((tree / lang).rglob("*.html"))
-    ]
-    _rewrite_pages(pages, common, for_file=False)
-    _move_assets(tree, languages, common)
-    return {PurePosixPath(relative) for relative in common}
 
 
 def _common_assets(tree: Path, languages: tuple[str, ...]) -> frozenset[str]:
@@ -134,28 +120,24 @@ class _Page(NamedTuple):
 
 
 def _rewrite_pages(
-    pages: list[_Page], common: frozenset[str], *, for_file: bool, jobs: int = 1
+    pages: list[_Page], common: frozenset[str], *, jobs: int = 1
 ) -> list[tuple[_Page, PageScan]]:
-    """Write every page pointed at the shared copies of ``common`` and, ``for_file``, made
-    an offline page and trimmed: one read and at most one write per page, shared out
-    among ``jobs`` processes. Returns what the link checker reads in each page as
-    written, so that the check need not read them again."""
-    scans = map_slices(_rewrite, pages, jobs, common, for_file)
+    """Write every page made an offline page, pointed at the shared copies of ``common``
+    and trimmed: one read and one write per page, shared out among ``jobs`` processes.
+    Returns what the link checker reads in each page as written, so that the check need
+    not read them again."""
+    scans = map_slices(_rewrite, pages, jobs, common)
     return list(zip(pages, scans, strict=True))
 
 
-def _rewrite(pages: list[_Page], common: frozenset[str], for_file: bool) -> list[PageScan]:
+def _rewrite(pages: list[_Page], common: frozenset[str]) -> list[PageScan]:
     scans = []
     for page in pages:
         text = Path(page.source).read_text(encoding="utf-8")
         folder = "" if page.folder == "." else page.folder
-        changed = file_page(text, folder) if for_file else text
-        changed = _repoint(changed, folder, common)
-        if for_file:
-            changed = trim_html(changed)
-        if page.source != page.target or changed != text:
-            Path(page.target).parent.mkdir(parents=True, exist_ok=True)
-            Path(page.target).write_text(changed, encoding="utf-8")
+        changed = trim_html(_repoint(file_page(text, folder), folder, common))
+        Path(page.target).parent.mkdir(parents=True, exist_ok=True)
+        Path(page.target).write_text(changed, encoding="utf-8")
         scans.append(scan_html(changed))
     return scans
 

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = [
-    "exchange_supported",
     "publishing",
     "remove_leftovers",
     "replace_dir",
@@ -45,11 +44,6 @@ try:
     _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
 except (AttributeError, OSError):  # not glibc ≥ 2.28 on Linux
     _renameat2 = None
-
-
-def exchange_supported() -> bool:
-    """Whether this system has the atomic folder exchange (else two renames are used)."""
-    return _renameat2 is not None
 
 
 @contextlib.contextmanager
