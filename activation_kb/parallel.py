@@ -1,4 +1,6 @@
-"""Worker processes for the stages that share pages out among the cores."""
+"""The one module that runs work side by side: how many at once, threads for the engine's
+builds (each a process of its own), worker processes for the stages that read thousands of
+pages, and one forked call (the zip, written while the site is checked)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,21 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
 
-__all__ = ["PARALLEL_PAGES", "ForkedCall", "ForkedRun", "can_fork", "map_slices", "process_context"]
+__all__ = [
+    "PARALLEL_PAGES",
+    "ForkedCall",
+    "ForkedRun",
+    "can_fork",
+    "default_jobs",
+    "each_in_threads",
+    "map_slices",
+    "process_context",
+]
 
 PARALLEL_PAGES = 300
 """From this many pages, a stage reads them in several processes; below it, starting them
@@ -22,6 +33,23 @@ costs more than it saves."""
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+def default_jobs() -> int:
+    """How much runs at once: one per core (``KB_JOBS`` overrides). An engine build is one
+    process that mostly computes; more at once only share the cores, and each holds its
+    whole site in memory."""
+    wanted = os.environ.get("KB_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
+
+
+def each_in_threads(
+    function: Callable[[Item], Result], items: Sequence[Item], jobs: int
+) -> list[Result]:
+    """``function`` of each item, at most ``jobs`` at once, in threads: for work that waits
+    on a process of its own (an engine build). The results keep the items' order."""
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, items))
 
 
 def can_fork() -> bool:

@@ -22,13 +22,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from activation_kb.domain.errors import KbError
+from activation_kb.parallel import default_jobs, each_in_threads
 
 __all__ = [
     "PROJECT_ROOT",
@@ -36,7 +36,6 @@ __all__ = [
     "EngineRun",
     "EngineTask",
     "build",
-    "default_jobs",
     "serve",
     "theme_scripts",
     "write_config",
@@ -132,14 +131,6 @@ class EngineRun:
     cpu: float | None = None
 
 
-def default_jobs() -> int:
-    """How many engine builds run at once: one per core (``KB_JOBS`` overrides). Each build
-    is one process that mostly computes; more at once only share the cores, and each holds
-    its whole site in memory."""
-    wanted = os.environ.get("KB_JOBS", "")
-    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else os.cpu_count() or 1
-
-
 def build(
     tasks: list[EngineTask],
     work_dir: Path,
@@ -155,8 +146,9 @@ def build(
         config = write_config(task.lang, task.docs_dir, work_dir, offline=task.offline)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         commands.append((task, [*command, "-f", str(config), "-d", str(task.out.resolve())]))
-    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        results = list(pool.map(lambda pair: _run(*pair, environment), commands))
+    results = each_in_threads(
+        lambda pair: _run(*pair, environment), commands, jobs or default_jobs()
+    )
     failures = [failure for _, failure in results if failure]
     if failures:
         raise EngineError("\n\n".join(failures))

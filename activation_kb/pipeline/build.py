@@ -27,7 +27,7 @@ from pathlib import Path
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.engine import mkdocs as engine
-from activation_kb.parallel import ForkedCall, can_fork
+from activation_kb.parallel import ForkedCall, can_fork, default_jobs
 from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
 from activation_kb.pipeline.generate import generate
 from activation_kb.pipeline.report import BuildReport, Stopwatch
@@ -72,7 +72,7 @@ def build_site(
     """
     _check_languages(languages, dist)
     watch = Stopwatch()
-    jobs = jobs or engine.default_jobs()
+    jobs = jobs or default_jobs()
     docs_root = work_dir / "docs"
     out = out.resolve()
     target = dist.resolve() / f"{bundle.bundle_name()}.zip" if dist else None
