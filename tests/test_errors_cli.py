@@ -168,7 +168,7 @@ def test_missing_translated_field(content: Path) -> None:
     edit(
         content,
         DENIED,
-        "  full_message: 'Access denied: the requested action requires elevated privileges.'\n",
+        "  full_message: Access denied. The requested action requires elevated privileges.\n",
         "  full_message: null\n",
     )
     line = line_of(content, DENIED, "full_message: null")
