@@ -1,0 +1,1 @@
+"""Facts of the domain: Windows error codes, their facilities and names."""
