@@ -150,12 +150,16 @@ class Evaluator:
         tokens = self._tokens(expr)
         if tokens is None:
             return None
+        # A name in the expression is evaluated on the way (re-entering here): keep our place.
+        saved = getattr(self, "_toks", []), getattr(self, "_pos", 0)
         self._toks, self._pos = tokens, 0
         try:
             result = self._or()
+            return result if self._pos == len(self._toks) else None
         except (ValueError, KeyError, IndexError):
             return None
-        return result if self._pos == len(self._toks) else None
+        finally:
+            self._toks, self._pos = saved
 
     @staticmethod
     def _tokens(expr: str) -> list[tuple[str, str]] | None:

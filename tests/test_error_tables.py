@@ -9,6 +9,8 @@ package is missing: ``make tables`` (and so ``make test``) installs it.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -331,3 +333,150 @@ def test_modules_are_what_the_script_writes() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# The script's reading of headers, on made-up text (runs without any package installed)
+
+
+@functools.cache
+def _script():
+    """scripts/error_tables.py as a module (scripts/ is not a package)."""
+    name = "scripts_error_tables"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "error_tables.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+HEADER = """\
+#define FACILITY_NT_BIT 0x10000000
+#define FACILITY_ITF 4
+#define FACILITY_WIN32 7
+#define ERROR_SUCCESS __MSABI_LONG(0)
+#define NO_ERROR __MSABI_LONG(0)
+#define ERROR_INSUFFICIENT_BUFFER __MSABI_LONG(122)   /* a comment */
+/*#define ERROR_COMMENTED_OUT __MSABI_LONG(13884)*/
+#define DNS_ERROR_MASK 0x00002328
+#define DRAGDROP_E_FIRST __MSABI_LONG(0x80040100)
+#define WSABASEERR 10000
+#define WSAEWOULDBLOCK (WSABASEERR + 35)
+#define DNS_ERROR_NO_MEMORY ERROR_INSUFFICIENT_BUFFER
+#define HRESULT_CODE(hr) ((hr) & 0xFFFF)
+#define S_OK ((HRESULT)0x00000000L)
+#define E_FAIL _HRESULT_TYPEDEF_(0x80004005L)
+#define E_NOT_SUFFICIENT_BUFFER HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER)
+#define SEC_E_NOT_SUPPORTED E_FAIL
+#define NOERROR 0
+"""
+
+
+def test_script_reads_defines_as_winerror_h_writes_them() -> None:
+    script = _script()
+    defines = script.read_defines(HEADER)
+    assert "HRESULT_CODE" not in defines  # function-like
+    assert "ERROR_COMMENTED_OUT" not in defines
+    kinds = script.classify_defines(defines)
+    assert kinds == {
+        "FACILITY_NT_BIT": "facility",  # a number; build_tables drops it (>= 0x2000)
+        "FACILITY_ITF": "facility",
+        "FACILITY_WIN32": "facility",
+        "ERROR_SUCCESS": "win32",
+        "NO_ERROR": "win32",
+        "ERROR_INSUFFICIENT_BUFFER": "win32",
+        "WSAEWOULDBLOCK": "win32",
+        "DNS_ERROR_NO_MEMORY": "win32",
+        "S_OK": "hresult",
+        "E_FAIL": "hresult",
+        "E_NOT_SUFFICIENT_BUFFER": "hresult",
+        "SEC_E_NOT_SUPPORTED": "hresult",
+    }
+    value = script.Evaluator(defines).value
+    assert value("WSAEWOULDBLOCK") == 10035
+    assert value("DNS_ERROR_NO_MEMORY") == 122
+    assert value("E_FAIL") == value("SEC_E_NOT_SUPPORTED") == 0x80004005
+    assert value("E_NOT_SUFFICIENT_BUFFER") == 0x8007007A
+    assert value("S_OK") == 0
+
+
+def test_script_reads_winapi_constants() -> None:
+    script = _script()
+    text = (
+        "pub const FACILITY_DXGI: HRESULT = 2170;\n"
+        "pub const ERROR_ACCESS_DENIED: DWORD = 5;\n"
+        "pub const DNS_ERROR_NO_MEMORY: DWORD = ERROR_ACCESS_DENIED;\n"
+        "pub const E_ACCESSDENIED: HRESULT = 0x80070005;\n"
+        "pub const SCARD_S_SUCCESS: HRESULT = NO_SUCH_NAME as i32;\n"
+        "pub fn SUCCEEDED(hr: HRESULT) -> bool {\n"
+    )
+    consts = script.read_rust_consts(text)
+    assert consts == [
+        ("FACILITY_DXGI", "HRESULT", 2170),
+        ("ERROR_ACCESS_DENIED", "DWORD", 5),
+        ("DNS_ERROR_NO_MEMORY", "DWORD", 5),
+        ("E_ACCESSDENIED", "HRESULT", 0x80070005),
+    ]
+    assert [script.classify_rust(*c) for c in consts] == ["facility", "win32", "win32", "hresult"]
+
+
+def test_script_writes_modules_that_hold_the_tables(tmp_path: Path) -> None:
+    script = _script()
+    (tmp_path / "winerror.h").write_text(HEADER, encoding="utf-8")
+    (tmp_path / "slerror.h").write_text("#define SL_E_NOT_SUPPORTED 0xC004F016\n", "utf-8")
+    (tmp_path / "winerror.rs").write_text(
+        "pub const FACILITY_SECURITY: HRESULT = 9;\npub const FACILITY_SSPI: HRESULT = 9;\n"
+        "pub const E_FAIL: HRESULT = 0x80004006;\n",  # disagrees with the header: header wins
+        "utf-8",
+    )
+    origin = "# origin: https://github.com/example/example/blob/0/file\n"
+    (tmp_path / "facility-names.tsv").write_text(origin + "FACILITY_DXGI\t2170\n", "utf-8")
+    (tmp_path / "slerror-names.tsv").write_text(
+        origin + "SL_E_VL_BINDING_SERVICE_UNAVAILABLE\t0xC004F074\n", "utf-8"
+    )
+
+    def debian(name: str) -> object:
+        return script.Source("Debian test-package 1.0", f"/x/{name}", tmp_path / name)
+
+    inputs = script.Inputs(
+        winerror=debian("winerror.h"),
+        slerror=debian("slerror.h"),
+        winapi=debian("winerror.rs"),
+        facility_listing=script.listing_source(tmp_path / "facility-names.tsv"),
+        sl_listing=script.listing_source(tmp_path / "slerror-names.tsv"),
+    )
+    tables = script.build_tables(inputs)
+    assert tables["hresult"].conflicts  # E_FAIL 0x80004005 against 0x80004006
+    modules = script.render_all(tables, "2000-01-02")
+    names: dict[str, dict] = {}
+    for file, text in modules.items():
+        assert "2000-01-02" in text or file == "__init__.py"
+        namespace: dict = {}
+        exec(compile(text, file, "exec"), namespace)
+        names[file] = namespace
+    assert names["facilities.py"]["FACILITIES"] == {
+        4: "FACILITY_ITF",
+        7: "FACILITY_WIN32",
+        9: "FACILITY_SECURITY",
+        2170: "FACILITY_DXGI",
+    }
+    assert names["facilities.py"]["FACILITY_ALIASES"] == {9: ("FACILITY_SSPI",)}
+    assert names["win32.py"]["WIN32_ERRORS"] == {
+        0: "ERROR_SUCCESS",
+        122: "ERROR_INSUFFICIENT_BUFFER",
+        10035: "WSAEWOULDBLOCK",
+    }
+    assert names["win32.py"]["WIN32_ALIASES"] == {
+        0: ("NO_ERROR",),
+        122: ("DNS_ERROR_NO_MEMORY",),
+    }
+    assert names["hresults.py"]["HRESULT_NAMES"] == {
+        0x00000000: ("S_OK",),
+        0x80004005: ("E_FAIL", "SEC_E_NOT_SUPPORTED"),
+        0x8007007A: ("E_NOT_SUFFICIENT_BUFFER",),
+    }
+    assert names["licensing.py"]["LICENSING_NAMES"] == {
+        0xC004F016: "SL_E_NOT_SUPPORTED",
+        0xC004F074: "SL_E_VL_BINDING_SERVICE_UNAVAILABLE",
+    }
+    assert names["facilities.py"]["hresult_facility"](0x887A0005) == 2170
