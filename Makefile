@@ -11,13 +11,13 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint serve clean venv chromium nginx screenshots bench vendor
+.PHONY: site test lint serve clean venv chromium nginx screenshots bench vendor tables tables-check tables-deps
 
 site: $(STAMP)
 	$(KB) build
 	$(KB) linkcheck site --report build/external-links.txt
 
-test: lint chromium nginx
+test: lint chromium nginx tables-deps
 	$(BIN)/pytest
 
 # Style and the layers of activation_kb (pyproject.toml's [tool.importlinter] contracts).
@@ -68,3 +68,21 @@ vendor:
 
 clean:
 	rm -rf site dist build
+
+# The error tables (activation_kb/domain/tables/), written by scripts/error_tables.py from
+# Debian's mingw-w64 and winapi headers; tests/test_error_tables.py reads them too.
+TABLES_PACKAGES := mingw-w64-common librust-winapi-dev
+
+tables: tables-deps
+	$(PYTHON) scripts/error_tables.py
+
+tables-check: tables-deps
+	$(PYTHON) scripts/error_tables.py --check
+
+# mingw-w64-common: winerror.h and slerror.h; librust-winapi-dev: winapi's winerror.rs.
+tables-deps:
+	@missing=""; for p in $(TABLES_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
+	    || missing="$$missing $$p"; done; \
+	test -z "$$missing" || { apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
