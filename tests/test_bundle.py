@@ -57,6 +57,11 @@ def test_without_source_date_epoch_every_date_is_1980(monkeypatch: pytest.Monkey
     assert timestamp() == (1980, 1, 1, 0, 0, 0)
 
 
+def test_an_odd_second_is_dated_as_the_zip_stores_it() -> None:
+    # 2026-12-03 10:41:39 UTC: a zip keeps seconds in steps of two, 38 here.
+    assert timestamp(1796294499) == (2026, 12, 3, 10, 41, 38)
+
+
 def test_a_malformed_source_date_epoch_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):

@@ -46,7 +46,8 @@ def timestamp(epoch: int | None = None) -> tuple[int, int, int, int, int, int]:
         seconds = min(max(int(raw), _EARLIEST), _LATEST)
     else:
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}")
-    year, month, day, hour, minute, second = time.gmtime(seconds)[:6]
+    # A zip stores seconds in steps of two: the even second before, said as it is stored.
+    year, month, day, hour, minute, second = time.gmtime(seconds - seconds % 2)[:6]
     return (year, month, day, hour, minute, second)
 
 
