@@ -435,3 +435,47 @@ def test_an_english_text_in_the_italian_block_is_refused(tmp_path: Path) -> None
         f"{KEY}:5: it: the it block reads as English (21 English and 0 Italian common words): "
         "write Italian here"
     ]
+
+
+CORRECTION = """- code: '0x80070490'
+  field: summary_message
+  source: immesso non valido
+  corrected: immesso non funziona
+  why: A test.
+"""
+
+
+def test_a_correction_that_applies_passes(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    (root / "corrections.yaml").write_text(CORRECTION, encoding="utf-8")
+    assert messages(root) == []
+    record = checked_content(root).record_of("0x80070490")
+    assert record is not None and "immesso non funziona" in record.it.summary_message
+
+
+def test_a_correction_that_no_longer_applies_is_reported(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    (root / "corrections.yaml").write_text(
+        CORRECTION
+        + CORRECTION.replace("summary_message", "possible_cause")
+        + CORRECTION.replace("'0x80070490'", "'0xC004F050'")
+        + CORRECTION.replace("summary_message", "nothing"),
+        encoding="utf-8",
+    )
+    # Re-imported after Microsoft fixed its wording: neither the record nor the source has it.
+    edit(root, KEY, '"Product Key" immesso non valido.', '"Product Key" immesso non funziona.')
+    edit(root, SOURCE, '"Product Key" immesso non valido.', '"Product Key" immesso non funziona.')
+    not_applied = (
+        "not applied: it.{} of 0x80070490 holds this wording 0 times, not once "
+        "(re-imported since? update or remove the correction)"
+    )
+    upstream = "the source article no longer says this (fixed upstream?): remove the correction"
+    assert messages(root) == [
+        f"corrections.yaml:3: [0].source: {not_applied.format('summary_message')}",
+        f"corrections.yaml:3: [0].source: {upstream}",
+        f"corrections.yaml:8: [1].source: {not_applied.format('possible_cause')}",
+        f"corrections.yaml:8: [1].source: {upstream}",
+        "corrections.yaml:11: [2].code: no record of 0xC004F050",
+        "corrections.yaml:17: [3].field: 0x80070490 has no Italian text field 'nothing'",
+        f"corrections.yaml:18: [3].source: {upstream}",
+    ]

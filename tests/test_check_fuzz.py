@@ -24,7 +24,9 @@ FILES = sorted(
     str(path.relative_to(ROOT / "content")) for path in (ROOT / "content").rglob("*.yaml")
 )
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "60"))
-PROBLEM = re.compile(r"^(article\.yaml|codes/[^:]+|sources/[^:]+|codes/)(:\d+)?: \S")
+PROBLEM = re.compile(
+    r"^(article\.yaml|corrections\.yaml|codes/[^:]+|sources/[^:]+|codes/)(:\d+)?: \S"
+)
 
 
 @st.composite

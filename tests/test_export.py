@@ -126,8 +126,11 @@ def test_decoding_of_a_win32_code(data: dict) -> None:
 def test_the_source_is_credited(data: dict) -> None:
     source = data["source"]
     assert (source["author"], source["license"]) == ("Microsoft", "CC BY 4.0")
-    assert source["translation_notices"]["it"] is None
-    assert source["translation_notices"]["en"]
+    assert source["translation_notices"] == {
+        "it": "Testo italiano: traduzione di Microsoft.",
+        "en": "English text: this project's translation, checked against Microsoft's English "
+        "original.",
+    }
 
 
 def test_codes_json_is_a_root_file_and_stable(content: Content) -> None:

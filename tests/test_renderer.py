@@ -53,10 +53,16 @@ def test_code_page_front_matter(content: Content, rendered: dict[str, dict[str, 
     attribution = meta["attribution"]
     assert attribution["license"] == "CC BY 4.0"
     assert attribution["url"].startswith("https://learn.microsoft.com/en-us/")
-    assert "translation" in attribution
+    assert meta["notice"] == (
+        "English text: this project's translation, checked against Microsoft's English original."
+    )
     it_meta, _ = split(rendered["it"]["0x80070490/index.md"])
     assert it_meta["attribution"]["url"].startswith("https://learn.microsoft.com/it-it/")
-    assert "translation" not in it_meta["attribution"]
+    # Three notes: the message, its "e riprovare." (in both messages, one note), the resolution.
+    assert it_meta["notice"] == (
+        "Testo italiano: traduzione di Microsoft, con 3 correzioni segnalate in questa pagina "
+        "e confrontate con l'originale inglese."
+    )
     assert body.lstrip().startswith(
         "# 0x80070490 The product key you entered didn't work "
         "{#0x80070490-the-product-key-you-entered-didnt-work}"

@@ -21,9 +21,12 @@ content the site may show, does the reading. The rules:
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from activation_kb.check.crosslang import check_language, compare_languages
 from activation_kb.check.sourcetable import compare_codes, parse_summary_table
@@ -37,8 +40,9 @@ from activation_kb.content.loader import (
     record_file,
 )
 from activation_kb.domain.codes import canonical, parse_code
+from activation_kb.domain.corrections import apply, field_text
 from activation_kb.domain.errors import CodeFormatError, ContentError, Problem
-from activation_kb.domain.model import LANGUAGES, ActivationType, Content
+from activation_kb.domain.model import ARTICLE, LANGUAGES, ActivationType, Content
 
 __all__ = [
     "anchor_slug",
@@ -49,14 +53,15 @@ __all__ = [
 
 
 def checked_content(root: Path) -> Content:
-    """The content of ``root`` when it passes every check; else :class:`ContentError`
-    listing every problem."""
+    """The content of ``root`` as the site shows it (the Italian text corrected, see
+    :mod:`activation_kb.domain.corrections`) when it passes every check; else
+    :class:`ContentError` listing every problem."""
     loaded, source_text = _read(root)
     problems = check(loaded, source_text)
     content, _ = assemble(loaded)
     if problems or content is None:
         raise ContentError(problems)
-    return content
+    return apply(content)
 
 
 def check(loaded: Loaded, source_text: str | None) -> list[Problem]:
@@ -69,6 +74,7 @@ def check(loaded: Loaded, source_text: str | None) -> list[Problem]:
     problems += _related_problems(loaded)
     if loaded.article is not None and loaded.article_doc is not None:
         problems += _article_problems(loaded, source_text)
+    problems += _correction_problems(loaded, source_text)
     return sort_problems(problems)
 
 
@@ -207,6 +213,62 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
             )
             problems.append(item.doc.problem(("anchor",), message))
     return problems
+
+
+def _correction_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
+    """Each correction must still apply: its field exists, holds the source's wording once,
+    and the source article still says it (else Microsoft fixed it upstream)."""
+    doc = loaded.corrections_doc
+    if doc is None:
+        return []
+    blocks: dict[str, BaseModel] = {
+        canonical(parse_code(item.record.code)): item.record.it for item in loaded.records
+    }
+    if loaded.article is not None:
+        blocks[ARTICLE] = loaded.article.it
+    files = _codes_of_files(loaded.record_files) | {ARTICLE}
+    source = _plain(source_text) if source_text is not None else None
+    problems, seen = [], set()
+    for index, correction in enumerate(loaded.corrections):
+        where = doc.problem
+        block = blocks.get(correction.code)
+        key = (correction.code, correction.field, correction.source)
+        if key in seen:
+            problems.append(where((index, "source"), "the same correction is listed twice"))
+        seen.add(key)
+        if block is None:
+            if correction.code not in files:  # else the record's own problems say why
+                problems.append(where((index, "code"), f"no record of {correction.code}"))
+            continue
+        text = field_text(block, correction.field)
+        count = text.count(correction.source) if text is not None else 0
+        if text is None:
+            message = f"{correction.code} has no Italian text field '{correction.field}'"
+            problems.append(where((index, "field"), message))
+        elif count != 1:
+            message = (
+                f"not applied: it.{correction.field} of {correction.code} holds this wording "
+                f"{count} times, not once (re-imported since? update or remove the correction)"
+            )
+            problems.append(where((index, "source"), message))
+        if source is not None and _plain(correction.source) not in source:
+            message = (
+                "the source article no longer says this (fixed upstream?): "
+                "remove the correction"
+            )
+            problems.append(where((index, "source"), message))
+        if correction.corrected == correction.source:
+            problems.append(where((index, "corrected"), "the same wording as the source's"))
+    return problems
+
+
+def _plain(text: str) -> str:
+    """Markdown as the importer's text compares with it: entities decoded, emphasis and
+    code marks and line breaks gone, white space collapsed."""
+    return " ".join(html.unescape(_MARKS.sub(" ", text)).split())
+
+
+_MARKS = re.compile(r"[*`]|<br\s*/?>", re.IGNORECASE)
 
 
 def _read(root: Path) -> tuple[Loaded, str | None]:

@@ -19,11 +19,19 @@ from activation_kb.content.schema_messages import problems_from_validation
 from activation_kb.content.yaml import YamlDoc, read_yaml
 from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.errors import CodeFormatError, Problem
-from activation_kb.domain.model import LANGUAGES, Article, CodeRecord, Content
+from activation_kb.domain.model import (
+    LANGUAGES,
+    Article,
+    CodeRecord,
+    Content,
+    Correction,
+    Corrections,
+)
 
 __all__ = [
     "ARTICLE_FILE",
     "CODES_DIR",
+    "CORRECTIONS_FILE",
     "Loaded",
     "LoadedRecord",
     "assemble",
@@ -35,6 +43,7 @@ __all__ = [
 M = TypeVar("M", bound=BaseModel)
 
 ARTICLE_FILE = "article.yaml"
+CORRECTIONS_FILE = "corrections.yaml"
 CODES_DIR = "codes"
 
 
@@ -68,6 +77,10 @@ class Loaded:
     order."""
     problems: tuple[Problem, ...]
     """Missing files, YAML syntax errors and schema errors."""
+    corrections_doc: YamlDoc | None = None
+    """``corrections.yaml`` as parsed, ``None`` when there is none or it is not valid YAML."""
+    corrections: tuple[Correction, ...] = ()
+    """The corrections of the Italian text, when the file passed the schema."""
 
 
 def record_file(code: str) -> str:
@@ -103,8 +116,19 @@ def load(root: Path) -> Loaded:
         doc, record, languages = _load_one(root, name, CodeRecord, problems)
         if doc is not None and record is not None:
             records.append(LoadedRecord(doc, record, languages))
+    corrections_doc, corrections = None, None
+    if (root / CORRECTIONS_FILE).exists():
+        corrections_doc, corrections, _ = _load_one(root, CORRECTIONS_FILE, Corrections, problems)
     return Loaded(
-        root, article_doc, article, article_languages, tuple(names), tuple(records), tuple(problems)
+        root,
+        article_doc,
+        article,
+        article_languages,
+        tuple(names),
+        tuple(records),
+        tuple(problems),
+        corrections_doc,
+        tuple(corrections.root) if corrections else (),
     )
 
 
@@ -140,7 +164,8 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
             ordered.append(by_file[name])
     if problems:
         return None, problems
-    return Content(article=article, records=tuple(ordered)), problems
+    content = Content(article=article, records=tuple(ordered), corrections=loaded.corrections)
+    return content, problems
 
 
 def inside(root: Path, name: str) -> Path | None:

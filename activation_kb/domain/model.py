@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from activation_kb.domain.codes import parse_code
 
 __all__ = [
+    "ARTICLE",
     "LANGUAGES",
     "ActivationType",
     "Anchors",
@@ -28,6 +29,8 @@ __all__ = [
     "CodeRecord",
     "CodeText",
     "Content",
+    "Correction",
+    "Corrections",
     "Labels",
     "SourceInfo",
 ]
@@ -186,12 +189,38 @@ class Article(_Strict):
     """English text: our own translation."""
 
 
+ARTICLE = "article"
+"""What a correction of the article's own text (the landing page) names as its code."""
+
+
+class Correction(_Strict):
+    """One place where the Italian source's translation says something its English original
+    does not: ``content/corrections.yaml`` lists them, the site shows ``corrected``."""
+
+    code: str = Field(pattern=r"^(0x[0-9A-F]{8}|article)$")
+    """The canonical code whose Italian text is corrected, or ``article``."""
+    field: str = Field(pattern=r"^[a-z_]+(\[\d+\])*$")
+    """The field of the ``it`` block: ``summary_message``, ``notes[0]``, ``more_info[1]``."""
+    source: str = Field(min_length=1, max_length=2000)
+    """The source's wording, exactly as the field holds it (found there once)."""
+    corrected: str = Field(min_length=1, max_length=2000)
+    """The corrected wording shown in its place."""
+    why: str = Field(min_length=1, max_length=2000)
+    """What was wrong, citing the English original's words (for reviewers)."""
+
+
+class Corrections(RootModel[list[Correction]]):
+    """``content/corrections.yaml``: the list of corrections."""
+
+
 @dataclass(frozen=True)
 class Content:
-    """The whole knowledge base: the article and its records in summary-table order."""
+    """The whole knowledge base: the article and its records in summary-table order, and
+    the corrections of the Italian text (applied by :func:`.corrections.apply`)."""
 
     article: Article
     records: tuple[CodeRecord, ...]
+    corrections: tuple[Correction, ...] = ()
 
     @cached_property
     def positions(self) -> dict[int, int]:

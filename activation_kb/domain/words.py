@@ -89,8 +89,21 @@ class Words:
     """Text of the link to the article on learn.microsoft.com."""
     license: str
     """Words before the licence link."""
-    translation: str | None
-    """Notice that the text is our translation; ``None`` for the source's language."""
+    text_notice: str
+    """What the text of a page is, in the footer: Microsoft's translation, or ours checked
+    against Microsoft's English original."""
+    corrected_notice: tuple[str, str]
+    """The same for a page that shows one, or ``{count}`` several, corrections of Microsoft's
+    translation (English, never corrected, says what ``text_notice`` says)."""
+    correction_title: str
+    """Title of the note that shows one correction on a page (``{count}`` more than one)."""
+    correction: str
+    """One correction in that note: ``{source}`` is Microsoft's wording, ``{url}`` the
+    English original."""
+    corrections_title: str
+    """Heading of the landing page's list of every correction."""
+    corrections_intro: str
+    """Sentence before that list: ``{count}`` corrections, ``{url}`` the English original."""
     diagnostic_tool: str
     """Markdown note on codes the diagnostic tool supports: ``{tool}`` is the tool's
     download link, ``{section}`` the landing page's section, ``{title}`` its title."""
@@ -135,7 +148,24 @@ WORDS: dict[str, Words] = {
         quotes=("«", "»"),
         original_article="articolo originale",
         license="licenza",
-        translation=None,
+        text_notice="Testo italiano: traduzione di Microsoft.",
+        corrected_notice=(
+            "Testo italiano: traduzione di Microsoft, con una correzione segnalata in questa"
+            " pagina e confrontata con l'originale inglese.",
+            "Testo italiano: traduzione di Microsoft, con {count} correzioni segnalate in"
+            " questa pagina e confrontate con l'originale inglese.",
+        ),
+        correction_title="Testo corretto",
+        correction=(
+            "La traduzione di Microsoft dice «{source}»: il testo è stato corretto"
+            " confrontandolo con l'[articolo originale inglese di Microsoft]({url})."
+        ),
+        corrections_title="Correzioni alla traduzione",
+        corrections_intro=(
+            "Il testo italiano è la traduzione di Microsoft. In {count} punti dice altro"
+            " rispetto all'[articolo originale inglese]({url}): qui e nelle pagine dei codici"
+            " compare il testo corretto, con una nota."
+        ),
         diagnostic_tool=(
             "Questo codice di errore è supportato dall'Assistente di supporto e ripristino di"
             " Microsoft: [scarica lo strumento di diagnostica]({tool}). Lo strumento prova ad"
@@ -230,9 +260,25 @@ WORDS: dict[str, Words] = {
         quotes=("“", "”"),
         original_article="original article",
         license="licensed under",
-        translation=(
-            "English text: translation by this project of the Italian original; "
-            "it is not Microsoft's English article."
+        text_notice=(
+            "English text: this project's translation, checked against Microsoft's English"
+            " original."
+        ),
+        corrected_notice=(
+            "English text: this project's translation, checked against Microsoft's English"
+            " original.",
+        )
+        * 2,
+        correction_title="Corrected text",
+        correction=(
+            "Microsoft's translation says “{source}”: the text was corrected against"
+            " [Microsoft's English original]({url})."
+        ),
+        corrections_title="Corrections of the translation",
+        corrections_intro=(
+            "The Italian text is Microsoft's translation. In {count} places it says something"
+            " other than the [English original]({url}): the Italian pages show the corrected"
+            " text, with a note."
         ),
         diagnostic_tool=(
             "Microsoft Support and Recovery Assistant supports this error code:"

@@ -16,6 +16,7 @@ import dataclasses
 import json
 
 from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.corrections import of_record
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord, Content
 from activation_kb.domain.urls import code_url, learn_url
@@ -62,7 +63,7 @@ def _source(content: Content) -> dict[str, object]:
         "license_url": source.license_url,
         "titles": {lang: _article(content, lang).title for lang in LANGUAGES},
         "urls": {lang: learn_url(source.url_path, lang) for lang in LANGUAGES},
-        "translation_notices": {lang: WORDS[lang].translation for lang in LANGUAGES},
+        "translation_notices": {lang: WORDS[lang].text_notice for lang in LANGUAGES},
     }
 
 
@@ -79,6 +80,10 @@ def _code(content: Content, record: CodeRecord) -> dict[str, object]:
             "full_message": text.full_message,
             "url": code_url(code_forms.value, lang),
             "decoding": [{"label": label, "value": shown} for label, shown in decoding.rows(lang)],
+            "corrections": [
+                {"field": c.field, "source": c.source, "corrected": c.corrected, "why": c.why}
+                for c in (of_record(content, record) if lang == "it" else [])
+            ],
         }
     return {
         "code": record.code,

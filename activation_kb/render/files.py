@@ -76,7 +76,8 @@ def meta_text(text: str) -> str:
 
 
 def attribution(content: Content, lang: str) -> dict[str, str]:
-    """The footer of every page in ``lang``: source, licence and, on translations, a notice."""
+    """The footer of every page in ``lang``: source and licence (each page's ``notice``
+    says what its text is)."""
     source = content.article.source
     text = content.article.it if lang == "it" else content.article.en
     words = WORDS[lang]
@@ -90,8 +91,6 @@ def attribution(content: Content, lang: str) -> dict[str, str]:
         "license": source.license,
         "license_url": source.license_url,
     }
-    if words.translation:
-        footer["translation"] = words.translation
     return footer
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from activation_kb.domain import corrections
 from activation_kb.domain.codes import forms, parse_code
-from activation_kb.domain.model import ArticleText, CodeRecord, Content
-from activation_kb.domain.urls import PAGE_SOURCE, code_source
+from activation_kb.domain.model import ARTICLE, ArticleText, CodeRecord, Content, Correction
+from activation_kb.domain.urls import PAGE_SOURCE, code_source, learn_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import panels
 from activation_kb.render.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
@@ -79,6 +80,19 @@ def code_page(
     def md(markdown: str) -> str:
         return to_pymd(markdown, titles, link_code)
 
+    corrected = corrections.of_record(content, record) if lang == "it" else []
+    original = learn_url(content.article.source.url_path, "en")
+    noted: set[tuple[str, str]] = set()  # the same wording corrected in two fields: one note
+
+    def notes(*fields: str) -> list[str]:
+        shown = []
+        for correction in corrected:
+            key = (correction.source, correction.corrected)
+            if correction.field.split("[")[0] in fields and key not in noted:
+                noted.add(key)
+                shown.append(correction)
+        return panels.correction_notes(shown, original, lang)
+
     parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
     parts.append(_aliases(record, lang))
     if text.full_message:
@@ -89,12 +103,14 @@ def code_page(
         parts.append(f"> {escape_plain(text.summary_message)}")
     if text.explanation:
         parts.append(md(text.explanation))
+    parts += notes("title", "summary_message", "full_message", "explanation")
     parts.append(panels.decoding_panel(record, lang))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
-    parts += [md(text.possible_cause)]
+    parts += [md(text.possible_cause), *notes("possible_cause")]
     parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
     parts += [md(text.resolution)]
     parts += [admonition("note", labels.note, md(note)) for note in text.notes]
+    parts += notes("resolution", "notes")
     if record.diagnostic_tool:
         section = f"{home}#{anchors.diagnostic_tool}"
         parts.append(panels.diagnostic_tool_note(article, section, lang))
@@ -113,6 +129,7 @@ def code_page(
         "code": record.canonical,
         "aliases": forms(parse_code(record.code)).aliases(),
         "code_title": text.title,
+        "notice": panels.notice(len(noted), lang),
     }
     return Page(code_source(record.code), meta, "\n\n".join(parts))
 
@@ -161,8 +178,32 @@ def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ())
         body += [f"{summary}}}", panels.type_filter(article, lang)]
         body += [_summary_table(content.records, article, lang, "")]
         body += [causes, _causes_list(content, article, lang)]
-    meta: dict[str, object] = {"title": article.title, "description": article.description}
+    listed = content.corrections if lang == "it" else ()
+    if listed:
+        body.append(_corrections_list(content, listed, lang))
+    meta: dict[str, object] = {
+        "title": article.title,
+        "description": article.description,
+        "notice": panels.notice(len(listed), lang),
+    }
     return Page(PAGE_SOURCE, meta, "\n\n".join(body))
+
+
+def _corrections_list(content: Content, listed: Sequence[Correction], lang: str) -> str:
+    """The landing page's list of every correction of Microsoft's translation."""
+    words = WORDS[lang]
+    original = learn_url(content.article.source.url_path, "en")
+    intro = words.corrections_intro.format(count=len(listed), url=original)
+    items = []
+    for correction in listed:
+        record = content.record_of(correction.code) if correction.code != ARTICLE else None
+        where = f"[{correction.code}]({code_source(record.code)})" if record else correction.code
+        items.append(
+            f"- {where}, `{correction.field}`: «{escape_plain(correction.source)}» → "
+            f"«{escape_plain(correction.corrected)}»"
+        )
+    heading = f"## {escape_plain(words.corrections_title)} {{#corrections}}"
+    return "\n\n".join([heading, intro, "\n".join(items)])
 
 
 def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
@@ -182,7 +223,11 @@ def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
     body.append(f'<div markdown="1" {SEARCH_EXCLUDE}>\n\n{table}\n\n</div>')
     back = f"{home}#{content.article.anchors.summary}"
     body.append(f"[← {escape_plain(article.summary_title)}]({back})")
-    meta: dict[str, object] = {"title": title, "description": article.description}
+    meta: dict[str, object] = {
+        "title": title,
+        "description": article.description,
+        "notice": panels.notice(0, lang),
+    }
     return Page(part.path, meta, "\n\n".join(body))
 
 

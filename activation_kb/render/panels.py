@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.hresult import decode
-from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content
+from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content, Correction
 from activation_kb.domain.urls import code_source
 from activation_kb.domain.words import WORDS
 from activation_kb.render.pymd import admonition, escape_plain
@@ -156,3 +157,26 @@ def type_filter(article: ArticleText, lang: str) -> str:
             "</div>",
         ]
     )
+
+
+def notice(corrections: int, lang: str) -> str:
+    """What a page's text is, for its footer: ``corrections`` the corrections it shows."""
+    words = WORDS[lang]
+    if not corrections:
+        return words.text_notice
+    one, several = words.corrected_notice
+    return one if corrections == 1 else several.format(count=corrections)
+
+
+def correction_notes(corrections: Sequence[Correction], original: str, lang: str) -> list[str]:
+    """A note for each correction shown in a section: the source's wording quoted, and
+    that it was corrected against the English original (``original``, its address)."""
+    words = WORDS[lang]
+    return [
+        admonition(
+            "info",
+            words.correction_title,
+            words.correction.format(source=escape_plain(correction.source), url=original),
+        )
+        for correction in corrections
+    ]
