@@ -1,7 +1,8 @@
 """The outline of the source article: front matter, headed sections, the summary table.
 
 Helpers of :mod:`activation_kb.importer.article`; they raise :class:`ShapeError` with the source
-line and what was expected there.
+line and what was expected there, or, where the reading can go on (a front-matter value, a
+row of the table), add it to the :class:`Problems` they are given.
 """
 
 from __future__ import annotations
@@ -145,8 +146,6 @@ class SectionCursor:
         hashes = "#" * level
         name = anchor or "…"
         expected = f"expected a '{hashes} <a name=\"{name}\"></a>…' heading"
-        if level == 3:
-            expected = "expected a '### <a name=\"…\"></a>0x… title' code section"
         if self.done:
             raise ShapeError(self._end_line, f"{expected} before the end of the file")
         section = self._sections[self._index]
