@@ -479,3 +479,59 @@ def test_a_correction_that_no_longer_applies_is_reported(tmp_path: Path) -> None
         "corrections.yaml:17: [3].field: 0x80070490 has no Italian text field 'nothing'",
         f"corrections.yaml:18: [3].source: {upstream}",
     ]
+
+
+# --- anchors the source changed: the new one is the anchor, the old ones are redirects ----
+
+NEW_DNS_ANCHOR = "0x8007007b-dns-name-doesnt-exist"
+
+
+def move_dns_anchor(root: Path, link: str = NEW_DNS_ANCHOR) -> None:
+    """What ``kb import`` does when the source retitles 0x8007007b: a new anchor, the old one
+    kept in ``old_anchors``; the English title is left as it was."""
+    edit(
+        root,
+        DNS,
+        "anchor: 0x8007007b-dns-name-does-not-exist\n",
+        f"anchor: {NEW_DNS_ANCHOR}\nold_anchors: [0x8007007b-dns-name-does-not-exist]\n",
+    )
+    edit(root, SOURCE, "(#0x8007007b-dns-name-does-not-exist)", f"(#{link})")
+
+
+def test_an_english_title_left_on_the_old_anchor_says_what_to_do(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    move_dns_anchor(root)
+    line = line_of(root, DNS, "  title: DNS name does not exist")
+    assert messages(root) == [
+        f"{DNS}:{line}: en.title: slugifies to '0x8007007b-dns-name-does-not-exist', an old "
+        f"anchor of this code: the source now uses '{NEW_DNS_ANCHOR}' (kb import keeps the old "
+        "one in old_anchors and never edits the English): retitle the English to match"
+    ]
+    edit(root, DNS, "  title: DNS name does not exist", "  title: DNS name doesn't exist")
+    assert messages(root) == []
+
+
+def test_a_table_link_with_an_apostrophe_names_the_heading_without_it(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    move_dns_anchor(root, link="0x8007007b-dns-name-doesn't-exist")
+    edit(root, DNS, "  title: DNS name does not exist", "  title: DNS name doesn't exist")
+    assert messages(root) == []
+
+
+def test_old_anchors_are_anchors_for_the_duplicate_rule(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(
+        root,
+        KEY,
+        "anchor: 0x80070490-the-product-key-you-entered-didnt-work\n",
+        "anchor: 0x80070490-the-product-key-you-entered-didnt-work\n"
+        "old_anchors: [0x8007007b-dns-name-does-not-exist]\n",
+    )
+    anchor = line_of(root, DNS, "anchor:")
+    old = line_of(root, KEY, "old_anchors:")
+    assert messages(root) == [
+        f"{DNS}:{anchor}: anchor: duplicate anchor '0x8007007b-dns-name-does-not-exist': "
+        f"also in {KEY} old_anchors",
+        f"{KEY}:{old}: old_anchors[0]: duplicate anchor '0x8007007b-dns-name-does-not-exist': "
+        f"also in {DNS}",
+    ]

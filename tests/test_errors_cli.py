@@ -287,14 +287,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 def test_import_of_a_source_it_cannot_parse(content: Path) -> None:
-    source = source_copy(content, '#### <a name="possible-cause"></a>', "#### ")
+    source = source_copy(content, "</a>Possibile causa", "</a>Motivo")
     before = snapshot(content)
     run = kb("import", source, "--lang", "it", "--content", content)
-    line = line_of(content.parent, NAME, "#### Possibile causa")
+    line = line_of(content.parent, NAME, "</a>Motivo")
     assert (run.code, run.out) == (1, "")
     assert run.err == (
-        f"kb import: {source}:{line}: expected a '#### <a name=\"possible-cause\"></a>…' "
-        "heading\nNothing was written.\n"
+        f'kb import: {source}:{line}: expected a cause heading ("Possibile causa", "Causa", '
+        '"Cause") or a solution heading ("Risoluzione", "Soluzione"), maybe after the code, '
+        'not "Motivo"\nNothing was written.\n'
     )
     assert snapshot(content) == before
 

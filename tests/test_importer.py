@@ -172,7 +172,7 @@ def test_section_without_possible_cause() -> None:
     resolution = source.index('#### <a name="resolution"', cause)
     broken = source[:cause] + source[resolution:]
     expected_line = broken[: broken.index('#### <a name="resolution"', start)].count("\n") + 1
-    assert_import_error(broken, expected_line, '<a name="possible-cause">')
+    assert_import_error(broken, expected_line, "expected the cause heading before the solutions")
 
 
 def test_table_row_whose_code_has_no_section() -> None:
@@ -202,6 +202,23 @@ def test_missing_front_matter() -> None:
     assert_import_error(broken, 1, "front matter")
 
 
+def test_a_front_matter_value_that_is_neither_text_nor_list_and_other_problems() -> None:
+    source = SOURCE.read_text("utf-8")
+    broken = source.replace("ms.topic: article\n", "ms.topic:\n  kind: article\n", 1)
+    broken = broken.replace("|MAK |\n", "|Retail |\n", 1)
+    with pytest.raises(ImportSourceError) as caught:
+        run_import(broken, file="broken.md")
+    assert caught.value.problems == [
+        (5, "expected a text or a list of texts for 'ms.topic' in the front matter"),
+        (
+            line_of(broken, "|Retail |"),
+            'expected activation types among "MAK", "Client del Servizio di gestione delle '
+            'chiavi", "Host del Servizio di gestione delle chiavi", "Servizio di gestione '
+            'delle chiavi", not "Retail"',
+        ),
+    ]
+
+
 def test_unexpected_text_between_sections() -> None:
     source = SOURCE.read_text("utf-8")
     broken = source.replace(
@@ -211,11 +228,29 @@ def test_unexpected_text_between_sections() -> None:
     assert_import_error(broken, line_of(broken, "Testo."), "###")
 
 
-def test_a_different_heading_text_is_refused() -> None:
+def test_an_unknown_heading_is_refused() -> None:
     source = SOURCE.read_text("utf-8")
     position = source.rindex('#### <a name="resolution"></a>Risoluzione')
-    broken = source[:position] + source[position:].replace("Risoluzione", "Soluzione", 1)
-    assert_import_error(broken, broken[:position].count("\n") + 1, '"Risoluzione"')
+    broken = source[:position] + source[position:].replace("Risoluzione", "Rimedio", 1)
+    assert_import_error(
+        broken,
+        broken[:position].count("\n") + 1,
+        'expected a cause heading ("Possibile causa", "Causa", "Cause") or a solution heading '
+        '("Risoluzione", "Soluzione"), maybe after the code, not "Rimedio"',
+    )
+
+
+def test_other_words_for_cause_and_resolution_are_read_as_such() -> None:
+    """Revisions since 2023 title these per code ("0x… Causa", "Soluzione 1: …"); the first
+    code's words name the sections of every page."""
+    source = SOURCE.read_text("utf-8")
+    position = source.rindex('#### <a name="resolution"></a>Risoluzione')
+    changed = source[:position] + source[position:].replace("Risoluzione", "Soluzione", 1)
+    imported = run_import(changed)
+    assert imported.article["it"]["labels"]["resolution"] == "Risoluzione"
+    assert [r["it"]["resolution"] for r in imported.records] == [
+        r["it"]["resolution"] for r in run_import(source).records
+    ]
 
 
 # --- a future version: the importer works on the shape, not on known codes ---------------

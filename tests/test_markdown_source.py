@@ -7,9 +7,11 @@ import pytest
 from activation_kb.importer.markdown_source import (
     InlineRules,
     Line,
+    Problems,
     ShapeError,
     parse_blocks,
     render,
+    without_comments,
 )
 
 RULES = InlineRules("it-it", "windows-server/get-started")
@@ -64,3 +66,34 @@ def test_an_unclosed_code_fence_is_refused() -> None:
     with pytest.raises(ShapeError) as caught:
         normalise("Testo.\n\n```\ncodice")
     assert caught.value.line == 3
+
+
+def uncommented(text: str) -> tuple[list[str], list[tuple[int, str]]]:
+    problems = Problems()
+    lines = [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    kept = without_comments(lines, problems)
+    assert [line.number for line in kept] == [line.number for line in lines]
+    return [line.text for line in kept], [(e.line, e.expected) for e in problems.errors]
+
+
+def test_html_comments_are_dropped_and_lines_keep_their_numbers() -> None:
+    text = "<!--Missing intro-->\nUno <!-- nota --> due.\n<!-- su\ndue righe -->Tre.\nQuattro."
+    assert uncommented(text) == (["", "Uno  due.", "", "Tre.", "Quattro."], [])
+    # The blank line left where a comment was ends a paragraph, as the comment did.
+    assert normalise("Uno.\n\nDue.") == render(
+        parse_blocks([Line(n, t) for n, t in enumerate(uncommented("Uno.\n<!-- x -->\nDue.")[0])]),
+        RULES,
+    )
+
+
+def test_a_comment_in_fenced_code_is_code() -> None:
+    text = "```html\n<!-- resta -->\n```\n<!-- via -->"
+    assert uncommented(text) == (["```html", "<!-- resta -->", "```", ""], [])
+
+
+def test_a_comment_nothing_closes_is_a_problem_ending_with_its_line() -> None:
+    text = "<!-- chiuso -->\nUno <!-- aperto\nDue."
+    assert uncommented(text) == (
+        ["", "Uno ", "Due."],
+        [(2, "expected '-->' closing this comment")],
+    )

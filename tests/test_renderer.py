@@ -95,3 +95,38 @@ def test_metadata_is_html_text() -> None:
     assert meta_text("</title><script>x()</script> & co") == (
         "&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; co"
     )
+
+
+def test_old_anchors_of_a_code_lead_to_its_page_from_the_landing_page(content: Content) -> None:
+    """An anchor the source used before (kept by kb import in ``old_anchors``) is an id on the
+    landing page too: an empty link to the code's page, with the class kb.js follows."""
+    import markdown
+
+    from activation_kb.render.pages import OLD_ANCHOR_CLASS, landing_page
+
+    old = ("0x8007007b-dns-name-was-missing", "0x8007007b-no-such-dns-name")
+    records = tuple(
+        record.model_copy(update={"old_anchors": list(old)})
+        if record.code == "0x8007007b"
+        else record
+        for record in content.records
+    )
+    moved = Content(content.article, records, content.corrections)
+    for lang in LANGUAGES:
+        before = landing_page(content, lang).body
+        after = landing_page(moved, lang).body
+        assert "[](" not in before  # no old anchors, no empty link
+        links = "".join(
+            f'[](0x8007007b/index.md){{#{anchor} .{OLD_ANCHOR_CLASS} aria-hidden="true" '
+            'tabindex="-1"}'
+            for anchor in old
+        )
+        expected = f"{{#0x8007007b-dns-name-does-not-exist .{OLD_ANCHOR_CLASS}}}{links} |"
+        assert expected in after
+        assert after.replace(links, "") == before
+        html = markdown.markdown(after, extensions=["attr_list", "tables"])
+        for anchor in old:
+            assert (
+                f'<a aria-hidden="true" class="{OLD_ANCHOR_CLASS}" href="0x8007007b/index.md" '
+                f'id="{anchor}" tabindex="-1"></a>'
+            ) in html

@@ -11,8 +11,11 @@ content the site may show, does the reading. The rules:
   source's summary table (:mod:`activation_kb.check.sourcetable`), whose links match the anchors;
 * each record: its file named by the slug of its code, ``canonical`` the canonical form of
   ``code``, the English title slugifying to the anchor (``code + " " + title``, lower-cased,
-  only letters, digits, spaces and hyphens kept, spaces turned into hyphens);
-* across records: no code or anchor twice (the article's section anchors included);
+  only letters, digits, spaces and hyphens kept, spaces turned into hyphens); when the source
+  changed the anchor (``kb import`` keeps the previous one in ``old_anchors``), the message
+  says the English title is to be changed to match;
+* across records: no code or anchor twice (old anchors and the article's section anchors
+  included);
   ``related`` codes canonical, existing, not the record itself, and listed back;
 * each language: complete and equal in language-neutral facts
 (:mod:`activation_kb.check.crosslang`),
@@ -110,7 +113,14 @@ def _record_problems(item: LoadedRecord) -> list[Problem]:
         )
         problems.append(doc.problem(("canonical",), message))
     slugged = anchor_slug(record.code, record.en.title)
-    if "en" in item.languages and slugged != record.anchor:
+    if "en" in item.languages and slugged in record.old_anchors:
+        message = (
+            f"slugifies to '{slugged}', an old anchor of this code: the source now uses "
+            f"'{record.anchor}' (kb import keeps the old one in old_anchors and never edits "
+            "the English): retitle the English to match"
+        )
+        problems.append(doc.problem(("en", "title"), message))
+    elif "en" in item.languages and slugged != record.anchor:
         message = f"does not match the anchor: slugifies to '{slugged}', expected '{record.anchor}'"
         problems.append(doc.problem(("en", "title"), message))
     return problems
@@ -125,6 +135,8 @@ def _duplicates(loaded: Loaded) -> list[Problem]:
     for item in loaded.records:
         by_code[canonical(parse_code(item.record.code))].append(item)
         by_anchor[item.record.anchor].append(item.doc.file)
+        for old in item.record.old_anchors:  # redirects: ids on the landing page too
+            by_anchor[old].append(f"{item.doc.file} old_anchors")
     problems = []
     for value, items in by_code.items():
         for item in items:
@@ -134,12 +146,18 @@ def _duplicates(loaded: Loaded) -> list[Problem]:
                     item.doc.problem(("code",), f"duplicate code {value}: also in {others}")
                 )
     for item in loaded.records:
-        others = ", ".join(
-            where for where in by_anchor[item.record.anchor] if where != item.doc.file
-        )
-        if others:
-            message = f"duplicate anchor '{item.record.anchor}': also in {others}"
-            problems.append(item.doc.problem(("anchor",), message))
+        own = item.doc.file
+        places = [(("anchor",), item.record.anchor, own)]
+        places += [
+            (("old_anchors", index), old, f"{own} old_anchors")
+            for index, old in enumerate(item.record.old_anchors)
+        ]
+        for path, anchor, where in places:
+            elsewhere = list(by_anchor[anchor])
+            elsewhere.remove(where)
+            if elsewhere:
+                message = f"duplicate anchor '{anchor}': also in {', '.join(elsewhere)}"
+                problems.append(item.doc.problem(path, message))
     return problems
 
 
@@ -206,7 +224,10 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
     problems += table_problems + compare_codes(doc, article.codes, rows, source)
     for row in rows:
         item = records.get(record_file(row.code))
-        if item is not None and item.record.anchor != row.anchor:
+        # A link with characters no anchor has (upstream's "#…-couldn't-be-used") means the
+        # heading whose anchor is the link without them.
+        linked = {row.anchor, _NOT_IN_ANCHOR.sub("", row.anchor.lower())}
+        if item is not None and item.record.anchor not in linked:
             message = (
                 f"'{item.record.anchor}' differs from the source's summary table link "
                 f"'#{row.anchor}' ({source}:{row.line})"

@@ -7,6 +7,7 @@ instead of a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -52,11 +53,15 @@ class ContentError(KbError):
 
 
 class ImportSourceError(KbError):
-    """The source article does not have the shape the importer expects."""
+    """The source article does not have the shape the importer expects: what was expected at
+    ``line``, and at each line of ``also`` (every problem found, one per message line)."""
 
-    def __init__(self, file: str, line: int, expected: str) -> None:
+    def __init__(
+        self, file: str, line: int, expected: str, *, also: Sequence[tuple[int, str]] = ()
+    ) -> None:
         self.file, self.line, self.expected = file, line, expected
-        super().__init__(f"{file}:{line}: {expected}")
+        self.problems = list(dict.fromkeys([(line, expected), *also]))
+        super().__init__("\n".join(f"{file}:{at}: {what}" for at, what in self.problems))
 
 
 class CodeFormatError(KbError):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -37,6 +38,9 @@ __all__ = [
 
 LANGUAGES: tuple[str, ...] = ("it", "en")
 """The site's languages; the first is the source's and the default."""
+
+
+_ANCHOR = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class _Strict(BaseModel):
@@ -82,8 +86,12 @@ class CodeRecord(_Strict):
     """The code as the source writes it; case is kept (``0x8007007b`` stays lower-case)."""
     canonical: str = Field(pattern=r"^0x[0-9A-F]{8}$")
     """The canonical form: ``0x`` and eight upper-case hex digits."""
-    anchor: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    """The source's ``<a name>`` anchor: a contract with existing links, never changed."""
+    anchor: str = Field(pattern=_ANCHOR)
+    """The source's anchor for the code (its heading's ``<a name>``): new links use it."""
+    old_anchors: list[Annotated[str, Field(pattern=_ANCHOR)]] = []
+    """Anchors the source used before for this code, oldest first, kept as redirects: old
+    links (tickets hold them) still reach the code. ``kb import`` adds the previous anchor
+    when the source changes it and never drops one (unless it becomes the anchor again)."""
     activation_types: list[ActivationType] = Field(min_length=1)
     """The activation types of the summary table row, in the source's order."""
     diagnostic_tool: bool = False
@@ -171,7 +179,8 @@ class SourceInfo(_Strict):
     author: str = "Microsoft"
     """Holder of the source text's copyright."""
     metadata: dict[str, str]
-    """The source's front matter, verbatim (title, description, ms.date, author, …)."""
+    """The source's front matter, verbatim (title, description, ms.date, author, …); a list
+    value (``ms.custom:`` with ``- …`` items) is kept as its items joined with ", "."""
 
 
 class Article(_Strict):

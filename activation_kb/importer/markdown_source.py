@@ -14,7 +14,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 __all__ = [
@@ -25,11 +26,13 @@ __all__ = [
     "Line",
     "ListBlock",
     "Paragraph",
+    "Problems",
     "Quote",
     "ShapeError",
     "parse_blocks",
     "plain_text",
     "render",
+    "without_comments",
 ]
 
 
@@ -39,6 +42,30 @@ class ShapeError(Exception):
     def __init__(self, line: int, expected: str) -> None:
         super().__init__(f"line {line}: {expected}")
         self.line, self.expected = line, expected
+
+
+class Problems:
+    """The shape errors found so far: reading goes on past each part that has one, so that
+    every problem is told at once, not the first only."""
+
+    def __init__(self) -> None:
+        self.errors: list[ShapeError] = []
+
+    def add(self, error: ShapeError) -> None:
+        self.errors.append(error)
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        """Run a part of the reading; a :class:`ShapeError` in it is kept, not raised."""
+        try:
+            yield
+        except ShapeError as error:
+            self.errors.append(error)
+
+    def in_order(self) -> list[ShapeError]:
+        """Each problem once, by line (in the order found on the same line)."""
+        unique = {(error.line, error.expected): error for error in self.errors}
+        return sorted(unique.values(), key=lambda error: error.line)
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,60 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
 MAX_NESTING = 8
 """Lists and quotes inside each other: the article uses two; a line such as ``> > > …`` or
 ``- - - …`` a thousand times deep would otherwise exhaust Python's recursion limit."""
+
+
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+
+
+def without_comments(lines: list[Line], problems: Problems) -> list[Line]:
+    """``lines`` with every HTML comment (``<!-- … -->``, editors' notes) taken out, line
+    numbers kept: a line that held only a comment is left blank, which ends a paragraph as
+    the comment did. Fenced code is left as it is. A comment that nothing closes is a
+    problem; it is then read as ending with its line, so that the rest is still read."""
+    last_close = max(
+        ((index, line.text.rfind(_COMMENT_CLOSE)) for index, line in enumerate(lines)),
+        key=lambda found: (found[1] >= 0, found),
+        default=(-1, -1),
+    )
+    if last_close[1] < 0:
+        last_close = (-1, -1)
+    result: list[Line] = []
+    fence: str | None = None
+    in_comment = False
+    for index, line in enumerate(lines):
+        if not in_comment and (fenced := _FENCE.match(line.text)):
+            marker = fenced.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            result.append(line)
+            continue
+        if fence is not None:
+            result.append(line)
+            continue
+        kept, rest, column = [], line.text, 0
+        while rest:
+            if in_comment:
+                end = rest.find(_COMMENT_CLOSE)
+                if end < 0:
+                    break
+                column += end + len(_COMMENT_CLOSE)
+                rest, in_comment = rest[end + len(_COMMENT_CLOSE) :], False
+            start = rest.find(_COMMENT_OPEN)
+            if start < 0:
+                kept.append(rest)
+                break
+            kept.append(rest[:start])
+            column += start + len(_COMMENT_OPEN)
+            rest = rest[start + len(_COMMENT_OPEN) :]
+            if (index, column) > last_close:
+                problems.add(ShapeError(line.number, "expected '-->' closing this comment"))
+                break  # read as ending with this line
+            in_comment = True
+        text = "".join(kept)
+        result.append(Line(line.number, text if text.strip() else ""))
+    return result
 
 
 def parse_blocks(lines: list[Line], depth: int = 0) -> list[Block]:

@@ -47,6 +47,8 @@ class ImportPlan:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: dict[str, list[str]] = field(default_factory=dict)
+    anchors_moved: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Codes whose anchor the source changed: (previous anchor, new anchor)."""
     article_changes: list[str] = field(default_factory=list)
     article_created: bool = False
     source_copied: bool = False
@@ -109,11 +111,13 @@ def _plan_records(plan: ImportPlan, imported: Imported, lang: str, prune: bool) 
         path = codes_dir / f"{slug(parse_code(record['code']))}.yaml"
         kept.add(path)
         old = _load_mapping(path) if path.exists() else None
-        new = _merge(old, record, lang)
+        new = _merge(old, _with_old_anchors(record, old), lang)
         if old is None:
             plan.added.append(record["code"])
         elif new != old:
             plan.changed[record["code"]] = _changed_fields(old, record, lang)
+            if old.get("anchor") != record["anchor"] and isinstance(old.get("anchor"), str):
+                plan.anchors_moved[record["code"]] = (old["anchor"], record["anchor"])
         if new != old:
             plan.writes[path] = dump(in_field_order(new, CodeRecord))
     gone = [path for path in sorted(codes_dir.glob("*.yaml")) if path not in kept]
@@ -143,6 +147,22 @@ def _plan_article(plan: ImportPlan, imported: Imported, lang: str) -> None:
         plan.writes[path] = dump(in_field_order(new, Article))
         plan.article_created = old is None
         plan.article_changes = _changed_fields(old or {}, imported.article, lang)
+
+
+def _with_old_anchors(record: dict[str, Any], old: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``record`` with ``old_anchors``: the record's, and its previous anchor when the
+    source changed it, so that old links keep working. None is ever dropped, except one
+    that is the anchor again. Without any, the field is left out (files stay as they were).
+    """
+    kept = (old or {}).get("old_anchors", [])
+    before = (old or {}).get("anchor")
+    if not isinstance(kept, list):
+        return record  # not a list of anchors: left as it is, for kb check to point out
+    anchors = [*kept, before] if isinstance(before, str) and before != record["anchor"] else kept
+    anchors = [anchor for anchor in dict.fromkeys(anchors) if anchor != record["anchor"]]
+    if not anchors and "old_anchors" not in (old or {}):
+        return record
+    return {**record, "old_anchors": anchors}
 
 
 def _load_mapping(path: Path) -> dict[str, Any]:
@@ -197,6 +217,9 @@ def describe(plan: ImportPlan) -> str:
     for index, (code, fields) in enumerate(plan.changed.items()):
         label = "changed:" if index == 0 else ""
         lines.append(f"  {label:<10} {code} ({', '.join(fields)})")
+        if code in plan.anchors_moved:
+            before, after = plan.anchors_moved[code]
+            lines.append(f"{'':<15}anchor: {before} → {after} (old kept as a redirect)")
     if plan.article_created:
         lines.append("  article:   created")
     elif plan.article_changes:

@@ -1,7 +1,8 @@
 """The outline of the source article: front matter, headed sections, the summary table.
 
 Helpers of :mod:`activation_kb.importer.article`; they raise :class:`ShapeError` with the source
-line and what was expected there.
+line and what was expected there, or, where the reading can go on (a front-matter value, a
+row of the table), add it to the :class:`Problems` they are given.
 """
 
 from __future__ import annotations
@@ -13,9 +14,17 @@ import yaml
 
 from activation_kb.domain.codes import parse_code
 from activation_kb.domain.model import ActivationType
-from activation_kb.importer.markdown_source import Line, ShapeError, plain_text
+from activation_kb.importer.markdown_source import Line, Problems, ShapeError, plain_text
 
-__all__ = ["Row", "Section", "SectionCursor", "front_matter", "split_sections", "summary_table"]
+__all__ = [
+    "Row",
+    "Section",
+    "SectionCursor",
+    "front_matter",
+    "heading_id",
+    "split_sections",
+    "summary_table",
+]
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ANCHORED = re.compile(r'^<a name="([^"]+)"\s*>\s*</a>\s*(.*)$')
@@ -24,10 +33,17 @@ _ROW_CODE = re.compile(r"^\[(0x[0-9A-Fa-f]{8})\]\(#([^()\s]+)\)$")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Every character but letters, digits, spaces and hyphens (as kb check's anchor rule).
+_NOT_IN_ID = re.compile(r"[^\w -]|_")
 
 
-def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The front matter, every value verbatim as text, and the index of the next line."""
+def front_matter(lines: list[str], problems: Problems) -> tuple[dict[str, str], int]:
+    """The front matter, every value verbatim as text, and the index of the next line.
+
+    A list value (``ms.custom:`` followed by ``- …`` items) is its items joined with ", ":
+    the article's metadata stays one text per key. A value that is neither is added to
+    ``problems`` (and left out); front matter that is not there or not YAML raises.
+    """
     if not lines or lines[0].strip() != "---":
         raise ShapeError(1, "expected YAML front matter opening with '---'")
     end = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), None)
@@ -35,24 +51,50 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
         raise ShapeError(1, "expected a '---' line closing the front matter")
     try:
         # BaseLoader keeps every value as the text it is: "9/18/2019", "80826354".
-        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
+        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ShapeError(
             2 + (mark.line if mark else 0), "expected valid YAML front matter"
         ) from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    if not isinstance(node, yaml.MappingNode):
         raise ShapeError(2, "expected front matter of 'key: value' lines")
+    data: dict[str, str] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            expected = "expected front matter of 'key: value' lines"
+            problems.add(ShapeError(2 + key.start_mark.line, expected))
+        elif isinstance(value, yaml.ScalarNode):
+            data[key.value] = value.value
+        elif isinstance(value, yaml.SequenceNode) and all(
+            isinstance(item, yaml.ScalarNode) for item in value.value
+        ):
+            data[key.value] = ", ".join(item.value for item in value.value)
+        else:
+            expected = f"expected a text or a list of texts for '{key.value}' in the front matter"
+            problems.add(ShapeError(2 + value.start_mark.line, expected))
     return data, end + 1
+
+
+def heading_id(text: str) -> str:
+    """The id DocFX gives a heading without ``<a name>``: its text in lower case, without
+    punctuation, spaces as hyphens (``0x80070490 The product key didn't work`` →
+    ``0x80070490-the-product-key-didnt-work``). Also what a link means when it has
+    characters no id has (the apostrophe of ``#…-couldn't-be-used``)."""
+    return _NOT_IN_ID.sub("", text.lower()).replace(" ", "-")
 
 
 @dataclass(frozen=True)
 class Section:
-    """A heading (its level, line, ``<a name>`` anchor and text) and the lines under it."""
+    """A heading (its level, line, anchor and text) and the lines under it.
+
+    The anchor is the heading's ``<a name>``, as localized articles give every heading, or
+    else the id DocFX derives from its text (:func:`heading_id`), as in the English original.
+    """
 
     level: int
     line: int
-    anchor: str | None
+    anchor: str
     title: str
     body: tuple[Line, ...]
 
@@ -60,7 +102,7 @@ class Section:
 def split_sections(lines: list[Line]) -> list[Section]:
     """The sections of ``lines``; text before the first heading must be blank."""
     sections: list[Section] = []
-    heading: tuple[int, int, str | None, str] | None = None
+    heading: tuple[int, int, str, str] | None = None
     body: list[Line] = []
     in_fence = False
     for line in lines:
@@ -75,9 +117,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if heading is not None:
             sections.append(Section(*heading, tuple(body)))
         anchored = _ANCHORED.match(found.group(2))
-        anchor, title = (
-            (anchored.group(1), anchored.group(2)) if anchored else (None, found.group(2))
-        )
+        title = anchored.group(2) if anchored else found.group(2)
+        anchor = anchored.group(1) if anchored else heading_id(plain_text(title))
         heading, body = (len(found.group(1)), line.number, anchor, title), []
     if heading is not None:
         sections.append(Section(*heading, tuple(body)))
@@ -94,18 +135,21 @@ class SectionCursor:
     def done(self) -> bool:
         return self._index == len(self._sections)
 
+    @property
+    def rest(self) -> list[Section]:
+        """The sections not taken yet."""
+        return self._sections[self._index :]
+
     def take(self, level: int, anchor: str | None) -> Section:
         """The next section, which must be a level-``level`` heading with ``anchor``
         (with any anchor when ``anchor`` is None)."""
         hashes = "#" * level
         name = anchor or "…"
         expected = f"expected a '{hashes} <a name=\"{name}\"></a>…' heading"
-        if level == 3:
-            expected = "expected a '### <a name=\"…\"></a>0x… title' code section"
         if self.done:
             raise ShapeError(self._end_line, f"{expected} before the end of the file")
         section = self._sections[self._index]
-        if section.level != level or section.anchor is None or anchor not in (None, section.anchor):
+        if section.level != level or anchor not in (None, section.anchor):
             raise ShapeError(section.line, expected)
         self._index += 1
         return section
@@ -125,11 +169,13 @@ class Row:
 
 
 def summary_table(
-    section: Section, names: dict[ActivationType, str]
-) -> tuple[list[str], list[Row]]:
-    """The column headers and rows of the table that is the whole of ``section``.
+    section: Section, names: dict[ActivationType, str], problems: Problems
+) -> tuple[list[str], list[Row], set[int]]:
+    """The column headers and rows of the table that is the whole of ``section``, and the
+    values of the codes whose row has a problem (each added to ``problems``).
 
-    ``names`` are the activation types' names in the source's language.
+    ``names`` are the activation types' names in the source's language. A table that is
+    not there or has the wrong columns raises :class:`ShapeError`.
     """
     lines = [line for line in section.body if line.text.strip()]
     table = []
@@ -151,16 +197,25 @@ def summary_table(
     if not _DELIMITER_ROW.match(table[1].text.strip()):
         raise ShapeError(table[1].number, "expected the '|---|---|---|' row under the header")
     rows: list[Row] = []
+    unread: set[int] = set()
     seen: dict[int, int] = {}
     for line in table[2:]:
-        row = _row(line, names)
+        try:
+            row = _row(line, names)
+        except ShapeError as error:
+            problems.add(error)
+            cells = _cells(line)
+            if cells and (linked := _ROW_CODE.match(cells[0])):
+                unread.add(parse_code(linked.group(1)))
+            continue
         if row.value in seen:
-            raise ShapeError(
-                line.number, f"expected each code once (also at line {seen[row.value]})"
+            problems.add(
+                ShapeError(line.number, f"expected each code once (also at line {seen[row.value]})")
             )
+            continue
         seen[row.value] = line.number
         rows.append(row)
-    return columns, rows
+    return columns, rows, unread
 
 
 def _cells(line: Line) -> list[str]:

@@ -30,8 +30,9 @@ __all__ = [
 ]
 
 OLD_ANCHOR_CLASS = "kb-old-anchor"
-"""Class of the landing-page links that carry a code's source anchor as their id;
-``overrides/assets/javascripts/kb.js`` follows them when the URL names that anchor."""
+"""Class of the landing-page links that carry a code's source anchor as their id (and of the
+empty links that carry its ``old_anchors``); ``overrides/assets/javascripts/kb.js`` follows
+them when the URL names that anchor."""
 
 SEARCH_EXCLUDE = "data-search-exclude"
 """The attribute that keeps an element's text out of the search index (Material's search
@@ -257,11 +258,18 @@ def _summary_table(
     rows.append("| --- | --- | --- |")
     for record in records:
         text = record.it if lang == "it" else record.en
-        code = f"[{escape_plain(record.code)}]({code_source(record.code, prefix)})"
+        target = code_source(record.code, prefix)
+        code = f"[{escape_plain(record.code)}]({target})"
         if anchors:
             # The cell link carries the source anchor, so an old link to the article lands
             # on an element that leads to the code's page even without JavaScript.
             code += f"{{#{record.anchor} .{OLD_ANCHOR_CLASS}}}"
+            # Anchors the source used before: empty links to the same page, hidden from
+            # assistive technology and the tab order, for kb.js to follow in the same way.
+            code += "".join(
+                f'[]({target}){{#{old} .{OLD_ANCHOR_CLASS} aria-hidden="true" tabindex="-1"}}'
+                for old in record.old_anchors
+            )
         kinds = panels.type_cell(article, record)
         rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
     return "\n".join(rows)

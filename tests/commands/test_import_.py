@@ -36,11 +36,11 @@ def test_unchanged_source_exits_0(content: Path) -> None:
 def test_malformed_source_exits_1_with_file_and_line(content: Path, tmp_path: Path) -> None:
     source = tmp_path / NAME
     text = (content / "sources" / NAME).read_text(encoding="utf-8")
-    source.write_text(text.replace('#### <a name="possible-cause"></a>', "#### ", 1), "utf-8")
+    source.write_text(text.replace("</a>Possibile causa", "</a>Motivo", 1), "utf-8")
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
     code, out, err = kb("import", source, "--lang", "it", "--content", content)
     assert (code, out) == (1, "")
-    assert err.startswith(f'kb import: {source}:77: expected a \'#### <a name="possible-cause"')
+    assert err.startswith(f"kb import: {source}:77: expected a cause heading (")
     assert "Nothing was written." in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
 
