@@ -3,7 +3,7 @@
 The English is a translation of the Italian, so both must have the same shape (a field
 filled in one is filled in the other, lists have as many items) and carry the same
 language-neutral facts: commands, numbers, hex codes and URLs (see
-:mod:`activation_kb.check.markup`).
+:mod:`activation_kb.domain.markup`).
 Each string is also checked on its own: not blank, no raw HTML, no leftover HTML entity,
 and learn.microsoft.com links in the page's own locale.
 
@@ -17,19 +17,15 @@ import re
 
 from pydantic import BaseModel
 
-from activation_kb.check.markup import (
-    TOKEN_KINDS,
-    attribute_lists,
-    entities,
-    images,
-    prose,
-    raw_html,
-    tokens,
-    unsafe_link_targets,
-    url_locales,
-)
 from activation_kb.content.yaml import FieldPath, YamlDoc
 from activation_kb.domain.errors import Problem
+from activation_kb.domain.markup import (
+    TOKEN_KINDS,
+    prose,
+    refusals,
+    tokens,
+    url_locales,
+)
 
 __all__ = ["LOCALES", "check_language", "compare_languages"]
 
@@ -94,26 +90,7 @@ def _check_string(
 ) -> None:
     if not text.strip():
         problems.append(doc.problem(where, "empty text"))
-    if tags := raw_html(text):
-        listed = ", ".join(f"'{tag}'" for tag in tags)
-        message = f"raw HTML not allowed: {listed} (write Markdown; <placeholders> are fine)"
-        problems.append(doc.problem(where, message))
-    if shown := images(text):
-        listed = ", ".join(f"'{image}'" for image in shown)
-        message = f"image not allowed: {listed} (pages load nothing from outside the site)"
-        problems.append(doc.problem(where, message))
-    if targets := unsafe_link_targets(text):
-        listed = ", ".join(f"'{target}'" for target in targets)
-        message = f"link target not allowed: {listed} (links go to http:// or https:// URLs)"
-        problems.append(doc.problem(where, message))
-    if refs := entities(text):
-        listed = ", ".join(f"'{ref}'" for ref in refs)
-        message = f"HTML entity not allowed: {listed} (write the character itself)"
-        problems.append(doc.problem(where, message))
-    if found := attribute_lists(text):
-        listed = ", ".join(f"'{group}'" for group in found)
-        message = f"attribute list not allowed: {listed} (content sets no HTML attribute)"
-        problems.append(doc.problem(where, message))
+    problems += [doc.problem(where, message) for message in refusals(text)]
     for url, locale in url_locales(text):
         if locale != expected:
             message = f"link has locale '{locale}', expected '{expected}': {url}"

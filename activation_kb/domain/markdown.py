@@ -6,7 +6,7 @@ nested content is indented to the item's content column, blockquotes, GitHub ale
 autolinks are the spans whose characters are not text. Every reader of the content's
 Markdown goes through here: the page writer (:mod:`activation_kb.render.pymd`, which
 writes each construct the way Python-Markdown wants it), the terminal
-(:mod:`activation_kb.render.terminal`) and ``kb check`` (:mod:`activation_kb.check.markup`).
+(:mod:`activation_kb.render.terminal`) and ``kb check`` (:mod:`activation_kb.domain.markup`).
 
 This module knows nothing about any engine: it only reads the content's conventions.
 """

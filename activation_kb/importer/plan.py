@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from activation_kb.content.loader import ARTICLE_FILE, CODES_DIR
-from activation_kb.content.yaml import dump, in_field_order, read_yaml
+from activation_kb.content.yaml import dump, field_name, in_field_order, read_yaml
 from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.errors import ContentError, ImportSourceError, Problem, UsageError
+from activation_kb.domain.markup import refusals
 from activation_kb.domain.model import Article, CodeRecord
 from activation_kb.domain.textfile import NotUtf8Error, decode_utf8
 from activation_kb.importer.article import LOCALES, Imported, import_article
@@ -90,6 +91,8 @@ def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = Fal
     imported = import_article(
         text, file=str(source), lang=lang, source_file=source_file, url_path=url_path
     )
+    if refused := _refused(imported, lang, str(source), text):
+        raise ContentError(refused)
     plan = ImportPlan(source=source, content_dir=content_dir, total=len(imported.records))
     _plan_records(plan, imported, lang, prune)
     _plan_article(plan, imported, lang)
@@ -98,6 +101,32 @@ def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = Fal
         plan.writes[copy] = text
         plan.source_copied = True
     return plan
+
+
+def _refused(imported: Imported, lang: str, file: str, text: str) -> list[Problem]:
+    """What the article would put in content that content may not hold (raw HTML, unsafe
+    links, attribute lists…): an upstream article is text from outside, checked before
+    anything is written. Located at the first line of the source that holds the snippet."""
+    problems = []
+    blocks = [("article", imported.article)] + [(r["code"], r) for r in imported.records]
+    for owner, data in blocks:
+        for path, string in _strings(data.get(lang), (lang,)):
+            for message in refusals(string):
+                snippet = message.split("'")[1] if "'" in message else string
+                at = text.find(snippet)
+                line = text.count("\n", 0, at) + 1 if at >= 0 else None
+                problems.append(Problem(file, line, f"{owner} {field_name(path)}", message))
+    return problems
+
+
+def _strings(data: object, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _strings(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _strings(value, (*path, i))]
+    return []
 
 
 def _article_name(file_name: str, lang: str) -> str:

@@ -75,3 +75,23 @@ def test_usage_errors_exit_2(content: Path, args: list[str]) -> None:
 def test_missing_source_exits_2(content: Path) -> None:
     code, _, err = kb("import", content / "nope.md", "--lang", "it", "--content", content)
     assert code == 2 and "does not exist" in err
+
+
+def test_markup_that_content_may_not_hold_is_refused_and_nothing_written(
+    content: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / NAME
+    text = (content / "sources" / NAME).read_text(encoding="utf-8")
+    hostile = 'la porta TCP 1688 `slmgr`{: onfocus="alert(13)" autofocus }'
+    assert text.count("la porta TCP 1688") == 1
+    source.write_text(text.replace("la porta TCP 1688", hostile), "utf-8")
+    line = text[: text.index("la porta TCP 1688")].count("\n") + 1
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    code, out, err = kb("import", source, "--lang", "it", "--content", content)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"kb import: {source}:{line}: 0xC004F039 it.resolution: attribute list not allowed: "
+        "'{: onfocus=\"alert(13)\" autofocus }' (content sets no HTML attribute)"
+    )
+    assert "Nothing was written." in err
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

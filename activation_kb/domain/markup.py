@@ -1,4 +1,5 @@
-"""What ``kb check`` looks for inside one Markdown string of ``content/``.
+"""What a Markdown string of ``content/`` may not hold, and its language-neutral tokens:
+``kb check`` and ``kb import`` ask it of every string.
 
 Two jobs, both on plain text and both pure:
 
@@ -44,6 +45,7 @@ __all__ = [
     "images",
     "prose",
     "raw_html",
+    "refusals",
     "tokens",
     "unsafe_link_targets",
     "url_locales",
@@ -89,6 +91,28 @@ _THREE_DIGITS = re.compile(r"\d{3}")  # what any _NUMBER holds, searched far qui
 _PLACEHOLDER = re.compile(r"<[^<>]*>")
 _BRACES = re.compile(r"\{[^{}\n]*\}")
 _FENCE_INFO = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*([^`\n]*\S)", re.MULTILINE)
+
+
+def refusals(text: str) -> list[str]:
+    """Why ``text`` may not be content, one message per kind, empty when it may: raw HTML,
+    images, links to anything but web pages, HTML entities, attribute lists."""
+    found = []
+    if tags := raw_html(text):
+        listed = ", ".join(f"'{tag}'" for tag in tags)
+        found.append(f"raw HTML not allowed: {listed} (write Markdown; <placeholders> are fine)")
+    if shown := images(text):
+        listed = ", ".join(f"'{image}'" for image in shown)
+        found.append(f"image not allowed: {listed} (pages load nothing from outside the site)")
+    if targets := unsafe_link_targets(text):
+        listed = ", ".join(f"'{target}'" for target in targets)
+        found.append(f"link target not allowed: {listed} (links go to http:// or https:// URLs)")
+    if refs := entities(text):
+        listed = ", ".join(f"'{ref}'" for ref in refs)
+        found.append(f"HTML entity not allowed: {listed} (write the character itself)")
+    if groups := attribute_lists(text):
+        listed = ", ".join(f"'{group}'" for group in groups)
+        found.append(f"attribute list not allowed: {listed} (content sets no HTML attribute)")
+    return found
 
 
 def raw_html(text: str) -> list[str]:

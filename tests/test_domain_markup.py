@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from activation_kb.check.markup import entities, raw_html, tokens, url_locales
+from activation_kb.domain.markup import entities, raw_html, tokens, url_locales
 
 
 @pytest.mark.parametrize(
