@@ -175,3 +175,42 @@ def test_a_file_lacking_only_a_translation_is_kept_for_the_other_checks(tmp_path
 )
 def test_field_names(path: tuple[str | int, ...], name: str) -> None:
     assert field_name(path) == name
+
+
+def test_a_field_longer_than_the_limit_is_located_and_not_echoed(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    long = "parola " * 2000  # 14,000 characters: the file is still small enough to read
+    edit(root, RECORD, "  title: Il codice Product Key", f"  title: {long}Il codice Product Key")
+    line = line_of(root, RECORD, "  title: parola")
+    assert messages(root) == [
+        f"{RECORD}:{line}: it.title: is longer than 10,000 characters (14,042): shorten it"
+    ]
+
+
+def test_a_long_wrong_value_is_quoted_short(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(root, RECORD, "activation_types: [mak]", f"activation_types: [{'x' * 500}]")
+    [message] = messages(root)
+    assert message.startswith(f"{RECORD}:4: activation_types[0]: unknown activation type 'xxx")
+    assert "…" in message and len(message) < 200
+
+
+def test_a_content_file_that_links_outside_the_folder_is_refused_unread(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("code: top secret text\n", encoding="utf-8")
+    (root / "codes" / "0xc004f074.yaml").unlink()
+    (root / "codes" / "0xc004f074.yaml").symlink_to(secret)
+    found = messages(root)
+    assert found == [
+        "codes/0xc004f074.yaml: a link to a file outside the content folder; "
+        "content files must be in it"
+    ]
+
+
+def test_a_loop_of_links_in_the_codes_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    (root / "codes" / "loop.yaml").symlink_to(root / "codes" / "loop.yaml")
+    assert messages(root) == [
+        "codes/loop.yaml: not a record file (records are codes/<code slug>.yaml); remove it"
+    ]

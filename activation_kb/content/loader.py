@@ -104,7 +104,7 @@ def load(root: Path) -> Loaded:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.name.endswith(".yaml") and entry.is_file():
+            if entry.name.endswith(".yaml") and _is_file(entry):
                 names.append(f"{CODES_DIR}/{entry.name}")
             else:
                 message = "not a record file (records are codes/<code slug>.yaml); remove it"
@@ -166,6 +166,13 @@ def assemble(loaded: Loaded) -> tuple[Content | None, list[Problem]]:
         return None, problems
     content = Content(article=article, records=tuple(ordered), corrections=loaded.corrections)
     return content, problems
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a loop of links
+        return False
 
 
 def inside(root: Path, name: str) -> Path | None:

@@ -23,6 +23,8 @@ from activation_kb.domain.codes import parse_code
 __all__ = [
     "ARTICLE",
     "LANGUAGES",
+    "MAX_ITEMS",
+    "MAX_TEXT",
     "ActivationType",
     "Anchors",
     "Article",
@@ -43,8 +45,18 @@ LANGUAGES: tuple[str, ...] = ("it", "en")
 _ANCHOR = r"^[a-z0-9][a-z0-9-]*$"
 
 
+MAX_TEXT = 10_000
+"""The longest text of one field, in characters: the longest today is about a thousand. A
+page, and the search index, grow with every field; a mistake (a pasted log, a file pasted
+into a field) stops here, located."""
+MAX_ITEMS = 50
+"""The most items of a list of a record (notes, related codes, old anchors)."""
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, str_max_length=MAX_TEXT
+    )
 
 
 class ActivationType(StrEnum):
@@ -75,7 +87,7 @@ class CodeText(_Strict):
     """Markdown: the "Possible cause" section."""
     resolution: str = Field(min_length=1)
     """Markdown: the "Resolution" section."""
-    notes: list[str] = []
+    notes: list[str] = Field(default=[], max_length=MAX_ITEMS)
     """Markdown: notes of our own, shown as admonitions after the resolution."""
 
 
@@ -88,7 +100,9 @@ class CodeRecord(_Strict):
     """The canonical form: ``0x`` and eight upper-case hex digits."""
     anchor: str = Field(pattern=_ANCHOR)
     """The source's anchor for the code (its heading's ``<a name>``): new links use it."""
-    old_anchors: list[Annotated[str, Field(pattern=_ANCHOR)]] = []
+    old_anchors: list[Annotated[str, Field(pattern=_ANCHOR)]] = Field(
+        default=[], max_length=MAX_ITEMS
+    )
     """Anchors the source used before for this code, oldest first, kept as redirects: old
     links (tickets hold them) still reach the code. ``kb import`` adds the previous anchor
     when the source changes it and never drops one (unless it becomes the anchor again)."""
@@ -96,7 +110,7 @@ class CodeRecord(_Strict):
     """The activation types of the summary table row, in the source's order."""
     diagnostic_tool: bool = False
     """Whether the source lists the code as supported by the diagnostic tool."""
-    related: list[str] = []
+    related: list[str] = Field(default=[], max_length=MAX_ITEMS)
     """Canonical codes that share a cause or resolution; the relation is symmetric."""
     it: CodeText
     """Italian text, imported from the source."""
