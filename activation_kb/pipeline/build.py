@@ -176,7 +176,8 @@ def _check_and_zip(
     found: list[str] = []
     if offline_tree:
         with watch.stage("offline"):
-            root = root_files(content, offline=True) | go_files(content, plan.scripts, plan.decoder, offline=True)
+            root = root_files(content, offline=True)
+            root |= go_files(content, plan.scripts, plan.decoder, offline=True)
             assembled = offline.assemble(staging, offline_tree, root, LANGUAGES, jobs=plan.jobs)
         found = [f"offline bundle: {problem}" for problem in assembled]
     zip_beside = offline_tree is not None and plan.target is not None and not found

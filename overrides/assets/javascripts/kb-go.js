@@ -102,23 +102,28 @@
       unsigned: value,
       signed: KbCodes.signed(value)
     }));
-    var decoded = decoding(document, data, lang, value);
-    return KbGoCodes.closest(codes, value, data.closest).then(function (nearby) {
-      var list = document.getElementById("kb-go-closest-list");
-      nearby.forEach(function (code) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = pageHref("../", lang, code.slug);
-        link.textContent = code.code + " " + code.titles[lang];
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      if (nearby.length) {
-        show(document, "kb-go-closest-title", words.closest);
-        list.hidden = false;
-      }
-      return decoded;
+    var related = KbGoCodes.closest(codes, value, data.closest).then(function (nearby) {
+      listCodes(document, words, lang, nearby);
     });
+    // Each shows what it can without the other; the promise ends when both have.
+    return Promise.all([decoding(document, data, lang, value), related.catch(function () {})]);
+  }
+
+  /* The documented codes related to one we do not document: of its facility only. */
+  function listCodes(document, words, lang, nearby) {
+    var list = document.getElementById("kb-go-closest-list");
+    nearby.forEach(function (code) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = pageHref("../", lang, code.slug);
+      link.textContent = code.code + " " + code.titles[lang];
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (nearby.length) {
+      show(document, "kb-go-closest-title", words.closest);
+      list.hidden = false;
+    }
   }
 
   /* The reader's language on every fixed word of go/index.html. */
@@ -162,6 +167,9 @@
       return explain(document, data, codes, lang, text, found).catch(function () {});
     }).catch(function () {
       show(document, "kb-go-message", data.words[lang].failed);
+    }).then(function () {
+      /* Everything the page will show is there: for whoever waits on it (the tests). */
+      document.documentElement.setAttribute("data-kb-go", "done");
     });
   }
 
