@@ -30,7 +30,7 @@ from activation_kb.domain.tables.facilities import (
 from activation_kb.domain.tables.hresults import HRESULT_NAMES
 from activation_kb.domain.tables.licensing import LICENSING_NAMES
 from activation_kb.domain.tables.win32 import WIN32_ALIASES, WIN32_ERRORS
-from tests.documented import DOCUMENTED
+from tests.documented import DOCUMENTED, expected_names
 
 ROOT = Path(__file__).resolve().parent.parent
 MINGW_INCLUDE = Path("/usr/share/mingw-w64/include")
@@ -53,6 +53,14 @@ def _installed(path: Path, package: str) -> Path:
 def test_thirty_documented_codes() -> None:
     assert len(DOCUMENTED) == 30
     assert len({row[0] for row in DOCUMENTED}) == 30
+
+
+def test_the_docs_list_the_names_the_documented_codes_show() -> None:
+    text = (ROOT / "docs" / "error-tables.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| (0x[0-9A-F]{8}) \| (.+) \|$", text, re.M))
+    assert len(listed) == 30
+    for code, shown in listed.items():
+        assert re.findall(r"`(\w+)`", shown.split(" (")[0]) == expected_names(int(code, 16))
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,11 @@ def test_go_works_from_file(open_page, built_site: Path) -> None:
     page = open_page()
     page.goto(f"{(built_site / 'go' / 'index.html').as_uri()}?code=C004F074&lang=en")
     page.wait_for_url(f"{(built_site / 'en' / SLUG / 'index.html').as_uri()}", wait_until="commit")
+    # A code it does not document is decoded and named from the files of names too.
+    page = open_page()
+    page.goto(f"{(built_site / 'go' / 'index.html').as_uri()}?code=0x887A0005&lang=en")
+    page.locator("html[data-kb-go=done]").wait_for(state="attached")
+    assert decoding_rows(page) == decode(0x887A0005).rows("en")
 
 
 @pytest.mark.parametrize(
