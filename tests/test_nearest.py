@@ -7,7 +7,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from activation_kb.domain.nearest import CLOSEST, family, nearest_codes, order_key
+from activation_kb.domain.nearest import (
+    CLOSEST,
+    another_severity,
+    family,
+    nearest_codes,
+    order_key,
+)
 from tests.documented import DOCUMENTED
 
 KNOWN = sorted(row[0] for row in DOCUMENTED)
@@ -40,6 +46,14 @@ def test_the_facility_by_distance_of_the_code() -> None:
     # 0x8004F060 is FACILITY_ITF too: the same codes by their code's distance, although
     # 0x8004FE21 is nearer in value.
     assert nearest_codes(0x8004F060, KNOWN) == [0xC004F064, 0xC004F065, 0xC004F06C]
+
+
+def test_another_severity_differs_in_bits_31_and_30_only() -> None:
+    assert another_severity(0x4004F065, 0xC004F065)
+    assert another_severity(0x0004F065, 0x8004F065)
+    assert not another_severity(0xC004F065, 0xC004F065)
+    assert not another_severity(0xC004F065, 0xE004F065)  # bit 29: another vendor's facility
+    assert not another_severity(0xC004F065, 0xC004F064)
 
 
 def test_the_value_itself_is_left_out() -> None:

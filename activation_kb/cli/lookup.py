@@ -33,12 +33,12 @@ from activation_kb.domain.errors import (
 )
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, CodeRecord, Content
-from activation_kb.domain.nearest import nearest_codes
+from activation_kb.domain.nearest import another_severity, nearest_codes
 from activation_kb.domain.urls import code_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import terminal
 
-__all__ = ["command", "error_json"]
+__all__ = ["command"]
 
 EXIT_NOT_FOUND = 1
 
@@ -53,7 +53,7 @@ class _Command(click.Command):
         except click.UsageError as error:
             if not wants_json:
                 raise
-            _echo_json(error_json(None, "usage", error.format_message()))
+            _echo_json(_error_json(None, "usage", error.format_message()))
             ctx.exit(EXIT_USAGE)
 
 
@@ -91,8 +91,8 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
     by_value = {int(record.canonical, 16): record for record in content.records}
     record = by_value.get(value)
     nearest = [] if record else nearest_codes(value, by_value)
-    # A documented code that differs only in severity: 0xC004F065 for 0x4004F065.
-    did_you_mean = nearest[0] if nearest and nearest[0] & 0x3FFFFFFF == value & 0x3FFFFFFF else None
+    # A documented code that differs only in severity (0xC004F065 for 0x4004F065) comes first.
+    did_you_mean = nearest[0] if nearest and another_severity(value, nearest[0]) else None
     languages = [lang] if lang else list(LANGUAGES) if as_json else [LANGUAGES[0]]
     answer = _Answer(
         query=code,
@@ -111,7 +111,7 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
         raise SystemExit(EXIT_NOT_FOUND)
 
 
-def error_json(query: str | None, kind: str, message: str, **details: object) -> dict[str, object]:
+def _error_json(query: str | None, kind: str, message: str, **details: object) -> dict[str, object]:
     """The JSON answer of a failed lookup: ``kind`` is ``not-a-code``, ``usage`` or
     ``content``; ``query`` (elided to 80 characters) is ``None`` when click could not read
     the arguments."""
@@ -121,13 +121,12 @@ def error_json(query: str | None, kind: str, message: str, **details: object) ->
 
 def _error_of(query: str, error: KbError) -> dict[str, object]:
     if isinstance(error, CodeFormatError):
-        return error_json(query, "not-a-code", str(error), reason=error.reason)
+        return _error_json(query, "not-a-code", str(error), reason=error.reason)
     if isinstance(error, ContentError):
         problems = [str(problem) for problem in error.problems]
-        return error_json(
-            query, "content", f"{len(problems)} problem(s) in the content", problems=problems
-        )
-    return error_json(query, "usage", str(error))
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        return _error_json(query, "content", f"{count} in the content", problems=problems)
+    return _error_json(query, "usage", str(error))
 
 
 def _echo_json(data: dict[str, object]) -> None:

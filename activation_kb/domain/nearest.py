@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["CLOSEST", "family", "nearest_codes", "order_key"]
+__all__ = ["CLOSEST", "another_severity", "family", "nearest_codes", "order_key"]
 
 CLOSEST = 3
 """How many related codes ``kb lookup`` and ``go/`` show for a code they do not document."""
@@ -30,6 +30,12 @@ CLOSEST = 3
 def family(value: int) -> int:
     """The facility of ``value`` with its C bit: bits 16-29."""
     return value >> 16 & 0x3FFF
+
+
+def another_severity(value: int, other: int) -> bool:
+    """Whether ``other`` is ``value`` with another severity: they differ in bits 31-30 only
+    (0x4004F065 and 0xC004F065)."""
+    return value != other and (value ^ other) & 0x3FFFFFFF == 0
 
 
 def order_key(value: int) -> int:
