@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, signed, slug
-from activation_kb.domain.errors import CodeFormatError
+from activation_kb.domain.codes import canonical, forms, parse_code, signed, slug
+from activation_kb.domain.errors import ECHO_LIMIT, CodeFormatError, echo
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,29 @@ def test_malformed_codes_are_refused(text: str) -> None:
         parse_code(text)
 
 
-def test_eight_bare_digits_are_decimal_with_a_hex_reading_offered() -> None:
-    assert parse_code("80070005") == 80070005
-    assert hex_reading("80070005") == 0x80070005
-    assert hex_reading("C004F074") is None
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Exactly 8 bare digits: hex, as tickets mean it.
+        ("80070005", 0x80070005),
+        (" 80070005 ", 0x80070005),
+        ("00000005", 5),
+        ("12345678", 0x12345678),
+        # Any other digits: decimal, leading zeros allowed.
+        ("080070005", 80070005),
+        ("8007005", 8007005),
+        ("+80070005", 80070005),
+        ("-80070005", (1 << 32) - 80070005),
+        ("0003221549172", 0xC004F074),
+        ("-0001073418124", 0xC004F074),
+        # Hex after 0x: leading zeros allowed, at most 8 digits besides them.
+        ("0x000000000C004F074", 0xC004F074),
+        ("0x0000000080070005", 0x80070005),
+        ("0X00000000000000000", 0),
+    ],
+)
+def test_one_rule_for_bare_digits_and_leading_zeros(text: str, value: int) -> None:
+    assert parse_code(text) == value
 
 
 # --- Properties over the whole 32-bit range --------------------------------------------------
@@ -71,14 +90,16 @@ def _all_forms(value: int) -> list[str]:
 @example(0xC004F074)
 def test_every_form_reads_back_to_its_value(value: int) -> None:
     f = forms(value)
-    for text in (f.canonical, f.slug, f.unsigned_decimal, f.signed_decimal):
+    # Nine zeros and more make any decimal more than 8 digits long: decimal by the rule.
+    for text in (f.canonical, f.slug, "000000000" + f.unsigned_decimal):
         assert parse_code(text) == value, text
+    if value >> 31:
+        assert parse_code(f.signed_decimal) == value
+    # An unsigned decimal of 8 digits is read as hex: only then is it another code.
+    assert (parse_code(f.unsigned_decimal) == value) == (len(f.unsigned_decimal) != 8)
+    assert all(parse_code(alias) == value for alias in f.aliases())
     for bare in (f.bare_upper, f.bare_lower):
-        if bare.isdigit():
-            # Bare hex made only of digits: decimal by rule, its hex reading is the code.
-            assert (parse_code(bare), hex_reading(bare)) == (int(bare, 10), value)
-        else:
-            assert (parse_code(bare), hex_reading(bare)) == (value, None)
+        assert parse_code(bare) == value  # 8 bare digits are hex, with letters or not
 
 
 @given(uint32, st.sampled_from(["", " ", "\t", "\n"]), st.sampled_from(["", " ", "\r\n"]))
@@ -147,7 +168,8 @@ _EXPECTED = "expected hex (0xC004F074 or C004F074) or a decimal (3221549172 or -
         ("", "the code is empty"),
         ("   ", "the code is empty"),
         ("0x", "no hex digits after 0x"),
-        ("0x123456789", "hex after 0x has at most 8 digits, not 9"),
+        ("0x123456789", "hex after 0x has at most 8 digits besides leading zeros, not 9"),
+        ("0x0123456789", "hex after 0x has at most 8 digits besides leading zeros, not 9"),
         ("0X_1", "'_' is not a hex digit"),
         ("G004F074", "'G' is not a hex digit"),
         ("C004F07", "hex without 0x needs exactly 8 digits, not 7"),
@@ -180,12 +202,26 @@ def test_edge_spellings(text: str, value: int) -> None:
     assert parse_code(text) == value
 
 
-def test_ambiguous_bare_form_is_kept_as_an_alias() -> None:
+def test_all_digit_bare_form_is_an_alias() -> None:
     assert "80070005" in forms(0x80070005).aliases()
-    assert parse_code("80070005") == 80070005
 
 
-def test_hex_reading_of_other_text_is_none() -> None:
-    assert hex_reading("0x80070005") is None
-    assert hex_reading("8007005") is None
-    assert hex_reading(" 80070005 ") == 0x80070005
+def test_an_eight_digit_decimal_is_no_alias_since_it_reads_as_hex() -> None:
+    # 12345678 is 0x00BC614E; "12345678" reads as 0x12345678.
+    aliases = forms(12345678).aliases()
+    assert "12345678" not in aliases
+    assert aliases == ["0x00bc614e", "00BC614E", "00bc614e"]
+
+
+def test_messages_repeat_at_most_80_characters_of_the_text() -> None:
+    assert ECHO_LIMIT == 80
+    assert echo("0xC004F074") == "0xC004F074"
+    assert echo("a" * 80) == "a" * 80
+    long = "<" + "x" * 10_000 + ">"
+    shown = echo(long)
+    assert len(shown) == 80
+    assert shown.startswith("<xxx") and shown.endswith("xxx>") and shown.count("…") == 1
+    with pytest.raises(CodeFormatError) as caught:
+        parse_code(long)
+    assert len(str(caught.value).split(" is not an error code")[0]) == 82  # with its quotes
+    assert caught.value.text == long

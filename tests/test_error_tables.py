@@ -1,7 +1,8 @@
 """The error tables of activation_kb/domain/tables, checked against what they were made from.
 
-The expected names and numbers below were written by hand from the header lines cited beside
-them (mingw-w64-common 10.0.0-3's winerror.h, by line number; the two listings in
+The expected names and numbers below (and those of the 30 documented codes, in
+tests/documented.py) were written by hand from the header lines cited beside them
+(mingw-w64-common 10.0.0-3's winerror.h, by line number; the two listings in
 tables/sources/, by the public file they were read from), not taken from
 scripts/error_tables.py. The tests that read the installed headers skip when the Debian
 package is missing: ``make tables`` (and so ``make test``) installs it.
@@ -29,6 +30,7 @@ from activation_kb.domain.tables.facilities import (
 from activation_kb.domain.tables.hresults import HRESULT_NAMES
 from activation_kb.domain.tables.licensing import LICENSING_NAMES
 from activation_kb.domain.tables.win32 import WIN32_ALIASES, WIN32_ERRORS
+from tests.documented import DOCUMENTED, expected_names
 
 ROOT = Path(__file__).resolve().parent.parent
 MINGW_INCLUDE = Path("/usr/share/mingw-w64/include")
@@ -45,78 +47,20 @@ def _installed(path: Path, package: str) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------
-# The knowledge base's documented codes: facility, Win32 symbol, SL name, HRESULT names.
-#
-# winerror.h (mingw-w64-common 10.0.0-3) lines used below:
-#   19  #define FACILITY_SSPI 9            22  #define FACILITY_SECURITY 9
-#   24  #define FACILITY_WIN32 7           31  #define FACILITY_ITF 4
-#   50  #define ERROR_ACCESS_DENIED __MSABI_LONG(5)
-#   136 #define ERROR_INVALID_NAME __MSABI_LONG(123)
-#   382 #define ERROR_NOT_FOUND __MSABI_LONG(1168)
-#   719 #define RPC_S_SERVER_UNAVAILABLE __MSABI_LONG(1722)
-#   1548 #define DNS_ERROR_RCODE_SERVER_FAILURE __MSABI_LONG(9002)
-#   1549 #define DNS_ERROR_RCODE_NAME_ERROR __MSABI_LONG(9003)
-#   1562 #define DNS_INFO_NO_RECORDS __MSABI_LONG(9501)
-#   2277 #define E_ACCESSDENIED _HRESULT_TYPEDEF_(0x80070005)
-# The SL names: windows-rs crates/libs/sys/src/Windows/Win32/Security/Authentication/Identity/
-# mod.rs (commit 00193112ab5f), lines "pub const NAME: ::windows_sys::core::HRESULT = <i32>;";
-# the signed value it gives is the last column, and the test checks it is the same number.
-# The 0xC004B... and 0xC004C... ones also read, in a copy of the SDK's slerror.h, as
-# "#define SL_E_CHPA_PRODUCT_KEY_BLOCKED ((HRESULT)0xC004C003L)" and so on.
-
-DOCUMENTED = [
-    # code, facility name, Win32 symbol, SL name, HRESULT names, SL value as the listing gives it
-    (0x8004FE21, "FACILITY_ITF", None, None, (), None),  # 31
-    (0x80070005, "FACILITY_WIN32", "ERROR_ACCESS_DENIED", None, ("E_ACCESSDENIED",), None),  # 50
-    (0x8007007B, "FACILITY_WIN32", "ERROR_INVALID_NAME", None, (), None),  # 136
-    (0x80070490, "FACILITY_WIN32", "ERROR_NOT_FOUND", None, (), None),  # 382
-    (0x800706BA, "FACILITY_WIN32", "RPC_S_SERVER_UNAVAILABLE", None, (), None),  # 719
-    (0x8007232A, "FACILITY_WIN32", "DNS_ERROR_RCODE_SERVER_FAILURE", None, (), None),  # 1548
-    (0x8007232B, "FACILITY_WIN32", "DNS_ERROR_RCODE_NAME_ERROR", None, (), None),  # 1549
-    (0x8007251D, "FACILITY_WIN32", "DNS_INFO_NO_RECORDS", None, (), None),  # 1562
-    (0x80092328, "FACILITY_SSPI", None, None, (), None),  # 19 (and 22: FACILITY_SECURITY)
-    (0xC004B100, "FACILITY_ITF", None, "SL_E_SRV_GENERAL_ERROR", (), -1073434368),
-    (0xC004C001, "FACILITY_ITF", None, "SL_E_CHPA_PRODUCT_KEY_OUT_OF_RANGE", (), -1073430527),
-    (0xC004C003, "FACILITY_ITF", None, "SL_E_CHPA_PRODUCT_KEY_BLOCKED", (), -1073430525),
-    (0xC004C008, "FACILITY_ITF", None, "SL_E_CHPA_MAXIMUM_UNLOCK_EXCEEDED", (), -1073430520),
-    (0xC004C020, "FACILITY_ITF", None, "SL_E_CHPA_DMAK_LIMIT_EXCEEDED", (), -1073430496),
-    (0xC004C021, "FACILITY_ITF", None, "SL_E_CHPA_DMAK_EXTENSION_LIMIT_EXCEEDED", (), -1073430495),
-    (0xC004F009, "FACILITY_ITF", None, "SL_E_GRACE_TIME_EXPIRED", (), -1073418231),
-    (0xC004F00F, "FACILITY_ITF", None, "SL_E_OUT_OF_TOLERANCE", (), -1073418225),
-    (0xC004F014, "FACILITY_ITF", None, "SL_E_PKEY_NOT_INSTALLED", (), -1073418220),
-    (0xC004F02C, "FACILITY_ITF", None, "SL_E_CIDIID_INVALID_DATA", (), -1073418196),
-    (0xC004F035, "FACILITY_ITF", None, "SL_E_VL_NOT_WINDOWS_SLP", (), -1073418187),
-    (0xC004F038, "FACILITY_ITF", None, "SL_E_VL_NOT_ENOUGH_COUNT", (), -1073418184),
-    (0xC004F039, "FACILITY_ITF", None, "SL_E_VL_BINDING_SERVICE_NOT_ENABLED", (), -1073418183),
-    (
-        0xC004F041,
-        "FACILITY_ITF",
-        None,
-        "SL_E_VL_KEY_MANAGEMENT_SERVICE_NOT_ACTIVATED",
-        (),
-        -1073418175,
-    ),
-    (
-        0xC004F042,
-        "FACILITY_ITF",
-        None,
-        "SL_E_VL_KEY_MANAGEMENT_SERVICE_ID_MISMATCH",
-        (),
-        -1073418174,
-    ),
-    (0xC004F050, "FACILITY_ITF", None, "SL_E_INVALID_PRODUCT_KEY", (), -1073418160),
-    (0xC004F051, "FACILITY_ITF", None, "SL_E_BLOCKED_PRODUCT_KEY", (), -1073418159),
-    (0xC004F064, "FACILITY_ITF", None, "SL_E_NONGENUINE_GRACE_TIME_EXPIRED", (), -1073418140),
-    # No SL name has 0xC004F065; SL_I_NONGENUINE_GRACE_PERIOD is 0x4004F065 (1074065509).
-    (0xC004F065, "FACILITY_ITF", None, None, (), None),
-    (0xC004F06C, "FACILITY_ITF", None, "SL_E_VL_INVALID_TIMESTAMP", (), -1073418132),
-    (0xC004F074, "FACILITY_ITF", None, "SL_E_VL_BINDING_SERVICE_UNAVAILABLE", (), -1073418124),
-]
+# The knowledge base's documented codes (tests/documented.py, written by hand from the headers)
 
 
 def test_thirty_documented_codes() -> None:
     assert len(DOCUMENTED) == 30
     assert len({row[0] for row in DOCUMENTED}) == 30
+
+
+def test_the_docs_list_the_names_the_documented_codes_show() -> None:
+    text = (ROOT / "docs" / "error-tables.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| (0x[0-9A-F]{8}) \| (.+) \|$", text, re.M))
+    assert len(listed) == 30
+    for code, shown in listed.items():
+        assert re.findall(r"`(\w+)`", shown.split(" (")[0]) == expected_names(int(code, 16))
 
 
 @pytest.mark.parametrize(

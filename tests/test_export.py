@@ -16,6 +16,7 @@ from activation_kb.domain.codes import parse_code
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.codes_json import FILE_NAME, codes_json
 from activation_kb.render.files import root_files
+from tests.documented import DOCUMENTED, expected_names
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -121,6 +122,20 @@ def test_decoding_of_a_win32_code(data: dict) -> None:
     assert decoding["signed_decimal"] == -2147023174
     rows = entry(data, "0x800706BA")["languages"]["it"]["decoding"]
     assert {"label": "Errore Win32", "value": "1722 RPC_S_SERVER_UNAVAILABLE"} in rows
+
+
+def test_every_code_is_named_as_the_headers_name_it(data: dict) -> None:
+    for item in data["codes"]:
+        (row,) = [row for row in DOCUMENTED if row[0] == item["value"]]
+        decoding = item["decoding"]
+        assert decoding["names"] == expected_names(item["value"])
+        assert (decoding["facility_name"], decoding["win32_symbol"]) == (row[1], row[2])
+        assert decoding["ms_erref_facility"] == decoding["facility"]  # bits 27 and 28 clear
+    names = {code: entry(data, code)["decoding"]["names"] for code in ("0xC004F074", "0x80070005")}
+    assert names == {
+        "0xC004F074": ["SL_E_VL_BINDING_SERVICE_UNAVAILABLE"],
+        "0x80070005": ["E_ACCESSDENIED", "ERROR_ACCESS_DENIED"],
+    }
 
 
 def test_the_source_is_credited(data: dict) -> None:

@@ -10,9 +10,9 @@ from bisect import bisect_right
 import pytest
 
 from activation_kb.domain.codes import parse_code
-from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, Content
-from activation_kb.render.go_codes import CHUNK, MIN_CHUNK, SHARD_DIR, facility_key, shard_files
+from activation_kb.domain.nearest import order_key
+from activation_kb.render.go_codes import CHUNK, MIN_CHUNK, SHARD_DIR, shard_files
 
 _CALL = re.compile(r'KbGoCodes\.shard\("(\w+)",(.*)\);\n\Z', re.S)
 
@@ -43,13 +43,13 @@ def test_every_code_is_in_one_file_of_each_order(content: Content, size: int) ->
     assert [row[0] for row in rows] == sorted(records)
     for value, *titles in rows:
         assert titles == [getattr(records[value], lang).title for lang in LANGUAGES]
-    keys = [facility_key(value) for chunk in by_facility for value in chunk]
-    assert keys == sorted(facility_key(value) for value in records)
+    keys = [order_key(value) for chunk in by_facility for value in chunk]
+    assert keys == sorted(order_key(value) for value in records)
     for chunks in (by_value, by_facility):
         assert all(len(chunk) == size for chunk in chunks[:-1])
         assert 1 <= len(chunks[-1]) <= size
     assert index["v"] == [chunk[0][0] for chunk in by_value]
-    assert index["f"] == [facility_key(chunk[0]) for chunk in by_facility]
+    assert index["f"] == [order_key(chunk[0]) for chunk in by_facility]
 
 
 def test_the_index_finds_the_file_of_every_code(content: Content) -> None:
@@ -60,12 +60,6 @@ def test_the_index_finds_the_file_of_every_code(content: Content) -> None:
         assert value in [row[0] for row in chunk]
 
 
-def test_the_facility_key_orders_by_facility_then_value() -> None:
-    values = [0xC004F074, 0x8004FFFF, 0x80070005, 0x0004_0001, 0xC0070000]
-    ordered = sorted(values, key=facility_key)
-    assert ordered == [0x0004_0001, 0x8004FFFF, 0xC004F074, 0x80070005, 0xC0070000]
-    assert [decode(v).facility for v in ordered] == [4, 4, 4, 7, 7]
-    assert facility_key(0xFFFFFFFF) < 2**53  # exact as a JavaScript number
 
 
 def test_the_30_codes_are_one_file_of_each_order(content: Content) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from activation_kb.cli.lookup import closest_codes
 from activation_kb.cli.main import main
 from activation_kb.domain.urls import code_url
 
@@ -29,14 +28,25 @@ def kb(*args: str, content: Path = CONTENT) -> Result:
 
 
 @pytest.mark.parametrize(
-    "form", ["0xC004F074", "C004F074", "c004f074", "3221549172", "-1073418124", " 0xc004f074 "]
+    "form",
+    [
+        "0xC004F074",
+        "C004F074",
+        "c004f074",
+        "3221549172",
+        "-1073418124",
+        " 0xc004f074 ",
+        "0x000000000C004F074",
+        "0003221549172",
+    ],
 )
 def test_known_code_in_every_form(form: str) -> None:
     result = kb(form)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == f"0xC004F074 — {KMS_TITLE_IT}"
-    assert lines[1] == "Pagina: it/0xc004f074/"
+    assert lines[1] == "Noto anche come SL_E_VL_BINDING_SERVICE_UNAVAILABLE"
+    assert lines[2] == "Pagina: it/0xc004f074/"
     for expected in (
         "Servizio di protezione software: impossibile contattare un Servizio di gestione"
         " delle chiavi (KMS).",
@@ -48,16 +58,24 @@ def test_known_code_in_every_form(form: str) -> None:
         "Decodifica",
     ):
         assert expected in lines
-    assert "  Facility              4 FACILITY_ITF" in lines
+    assert row(lines, "Facility").startswith("4 FACILITY_ITF (")
+    assert row(lines, "Nomi") == "SL_E_VL_BINDING_SERVICE_UNAVAILABLE"
     assert "\x1b[" not in result.output
+
+
+def row(lines: list[str], label: str) -> str:
+    """The value of the decoding's row ``label`` in the terminal output."""
+    (found,) = [line for line in lines if line.startswith(f"  {label}  ")]
+    return found[len(label) + 2 :].strip()
 
 
 def test_english_answer_with_a_base_url() -> None:
     result = kb("0x8007007b", "--lang", "en", "--base-url", "https://kb.example/help/")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:2] == [
+    assert lines[:3] == [
         "0x8007007B — DNS name does not exist",
+        "Also known as ERROR_INVALID_NAME, DNS_ERROR_INVALID_NAME",
         "Page: https://kb.example/help/en/0x8007007b/",
     ]
     assert "1. Run `nslookup -type=all _vlmcs._tcp`." in lines
@@ -65,7 +83,7 @@ def test_english_answer_with_a_base_url() -> None:
         "See Common procedures (https://learn.microsoft.com/en-us/windows-server/get-started/"
         "common-troubleshooting-procedures-kms-dns)." in lines
     )
-    assert "  Win32 error       123 ERROR_INVALID_NAME" in lines
+    assert row(lines, "Win32 error") == "123 ERROR_INVALID_NAME"
     assert "Possible cause" in lines and "Resolution" in lines
 
 
@@ -74,25 +92,56 @@ def test_summary_message_when_there_is_no_full_message() -> None:
     assert "Access denied: elevated privileges are required." in result.stdout.splitlines()
 
 
-def test_unknown_code_gets_its_decoding_and_the_closest_known_codes() -> None:
+def test_unknown_code_gets_its_decoding_and_the_documented_codes_of_its_facility() -> None:
     result = kb("0xC0070000")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "0xC0070000 non è presente in questa knowledge base."
-    assert "  Facility              7 FACILITY_WIN32" in lines
-    closest = lines[lines.index("Codici noti più vicini") + 1 :]
-    # Same facility (7) first although 0xC004F074 is numerically nearest.
-    assert [line.split()[0] for line in closest] == ["0x8007007B", "0x80070005", "0xC004F074"]
-    assert closest[0] == "  0x8007007B  Nome DNS inesistente  (it/0x8007007b/)"
+    assert row(lines, "Facility").startswith("7 FACILITY_WIN32 (")
+    related = lines[lines.index("Codici documentati della stessa facility") + 1 :]
+    # FACILITY_WIN32 only, nearest code first: 0xC004F074 is numerically nearer, but of
+    # another facility.
+    assert [line.split()[0] for line in related] == ["0x80070005", "0x8007007B"]
+    assert related[1] == "  0x8007007B  Nome DNS inesistente  (it/0x8007007b/)"
 
 
-def test_eight_decimal_digits_suggest_their_hex_reading() -> None:
-    result = kb("80070005", "--lang", "en")
+def test_a_code_of_a_facility_we_do_not_document_gets_no_related_codes() -> None:
+    result = kb("0x887A0005", "--lang", "en")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[:2] == [
-        "0x04C5C575 is not in this knowledge base.",
-        "Did you mean 0x80070005?",
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "0x887A0005 is not in this knowledge base.",
+        "Also known as DXGI_ERROR_DEVICE_REMOVED",
     ]
+    assert row(lines, "Facility") == "2170 FACILITY_DXGI"
+    note = row(lines, "Note")
+    assert "MS-ERREF" in note and "X=1, N=0" in note and ": 122." in note
+    assert "Documented codes of the same facility" not in lines
+
+
+def test_another_severity_of_a_documented_code_is_suggested() -> None:
+    result = kb("0x4004F074", "--lang", "en")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "0x4004F074 is not in this knowledge base.",
+        "Did you mean 0xC004F074? Only the severity differs.",
+    ]
+    related = lines[lines.index("Documented codes of the same facility") + 1 :]
+    assert [line.split()[0] for line in related] == ["0xC004F074"]
+
+
+def test_eight_bare_digits_are_hex() -> None:
+    result = kb("80070005", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "0x80070005 — Access denied",
+        "Also known as E_ACCESSDENIED, ERROR_ACCESS_DENIED",
+    ]
+    # Any other run of digits is a decimal: 080070005 is 80,070,005, 0x04C5C575.
+    result = kb("080070005", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "0x04C5C575 is not in this knowledge base."
 
 
 @pytest.mark.parametrize(
@@ -101,6 +150,7 @@ def test_eight_decimal_digits_suggest_their_hex_reading() -> None:
         ("zz", NOT_A_CODE_ZZ),
         ("0x", "'0x' is not an error code: no hex digits after 0x"),
         ("4294967296", "'4294967296' is not an error code: a decimal code must be at most"),
+        ("0x1C004F074", "'0x1C004F074' is not an error code: hex after 0x has at most 8 digits"),
     ],
 )
 def test_malformed_code_is_one_line_and_exit_2(text: str, message: str) -> None:
@@ -122,6 +172,7 @@ def test_json_of_a_known_code_has_every_language() -> None:
     assert data["code"]["signed_decimal"] == "-1073418124"
     assert data["decoding"]["facility"] == 4
     assert data["decoding"]["bits"] == {"S": 1, "R": 1, "C": 0, "N": 0, "X": 0}
+    assert data["decoding"]["names"] == ["SL_E_VL_BINDING_SERVICE_UNAVAILABLE"]
     assert data["did_you_mean"] is None and data["closest"] == []
     assert set(data["languages"]) == {"it", "en"}
     en = data["languages"]["en"]
@@ -130,18 +181,73 @@ def test_json_of_a_known_code_has_every_language() -> None:
     assert en["message"].startswith("Software Protection Service:")
     assert "- port 1688 is blocked;" in en["possible_cause"]
     assert en["resolution"].endswith("> Also check event 12288 in the **Application** log.")
-    assert ["Facility", "4 FACILITY_ITF"] in en["decoding"]
-    assert ["Gravità", "errore (bit 31 = 1)"] in data["languages"]["it"]["decoding"]
+    assert ["Names", "SL_E_VL_BINDING_SERVICE_UNAVAILABLE"] in en["decoding"]
+    assert ["Gravità", "Errore (esito negativo)"] in data["languages"]["it"]["decoding"]
 
 
 def test_json_of_an_unknown_code_in_one_language() -> None:
-    result = kb("80070005", "--json", "--lang", "it", "--base-url", "https://kb.example")
+    result = kb("0x4004F074", "--json", "--lang", "it", "--base-url", "https://kb.example")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert (data["found"], data["did_you_mean"]) == (False, "0x80070005")
+    assert (data["found"], data["did_you_mean"]) == (False, "0xC004F074")
+    assert data["decoding"]["facility_name"] == "FACILITY_ITF"
     assert set(data["languages"]) == {"it"}
     assert "title" not in data["languages"]["it"]
-    assert data["closest"][0]["languages"]["it"]["url"] == "https://kb.example/it/0x80070005/"
+    assert [item["canonical"] for item in data["closest"]] == ["0xC004F074"]
+    assert data["closest"][0]["languages"]["it"]["url"] == "https://kb.example/it/0xc004f074/"
+
+
+@pytest.mark.parametrize(
+    ("args", "kind", "code"),
+    [
+        (["zz"], "not-a-code", 2),
+        (["0x"], "not-a-code", 2),
+        (["0xC004F074", "--lang", "fr"], "usage", 2),
+        (["--lang", "it"], "usage", 2),
+    ],
+)
+def test_json_errors_are_json_on_stdout_with_the_same_exit_code(
+    args: list[str], kind: str, code: int
+) -> None:
+    result = kb(*args, "--json")
+    assert result.exit_code == code
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["found"] is False
+    assert data["error"]["kind"] == kind
+    assert data["error"]["message"]
+    if kind == "not-a-code":
+        assert data["query"] == args[0]
+        assert kb(*args).stderr.strip() == f"error: {data['error']['message']}"
+
+
+def test_json_error_of_missing_and_invalid_content(tmp_path: Path) -> None:
+    result = kb("0xC004F074", "--json", content=tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["kind"] == "usage"
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    record = broken / "codes" / "0x80070005.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("anchor:", "anchr:"))
+    result = kb("0xC004F074", "--json", content=broken)
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert error["kind"] == "content"
+    assert "codes/0x80070005.yaml:1: anchor: missing field" in error["problems"]
+
+
+def test_a_long_input_is_repeated_at_most_80_characters_long() -> None:
+    text = "0x" + "f" * 10_000
+    result = kb(text)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert len(line) < 200
+    assert line.startswith("error: '0xffff") and "…" in line
+    data = json.loads(kb(text, "--json").stdout)
+    assert len(data["query"]) == 80 and data["query"].count("…") == 1
+    assert len(data["error"]["message"]) < 200
+    found = json.loads(kb(" " * 5_000 + "0xC004F074", "--json").stdout)
+    assert found["found"] is True and len(found["query"]) == 80
 
 
 def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
@@ -162,12 +268,9 @@ def test_invalid_content_is_a_content_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_page_url_and_closest_codes() -> None:
+def test_page_url() -> None:
     assert code_url(0xC004F074, "it") == "it/0xc004f074/"
     assert code_url("0x80070005", "en", "https://kb.example/") == "https://kb.example/en/0x80070005/"
-    known = [0x80070005, 0x8007007B, 0xC004F074, 0xC004F050]
-    assert closest_codes(0xC004F060, known) == [0xC004F050, 0xC004F074, 0x8007007B]
-    assert closest_codes(0x80070006, known, count=1) == [0x80070005]
 
 
 def _run_in_a_terminal(environ: dict[str, str]) -> str:

@@ -16,6 +16,7 @@ from activation_kb.render.panels import (
     type_cell,
     type_filter,
 )
+from tests.documented import expected_names
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 SOURCE = CONTENT / "sources" / "activation-error-codes.it-it.md"
@@ -42,29 +43,67 @@ def tool_codes_in_source() -> set[str]:
 def test_decoding_panel_of_a_win32_code_names_the_error(content: Content) -> None:
     # 0x8007232A: FACILITY_WIN32 (7), code 0x232A = 9002, DNS_ERROR_RCODE_SERVER_FAILURE.
     panel = decoding_panel(record(content, "0x8007232A"), "en")
-    assert panel.startswith('!!! abstract kb-decoding "Code decoding (HRESULT)"')
+    # pymdownx.details: a collapsed block (??? rather than !!!).
+    assert panel.startswith('??? abstract kb-decoding "Technical details of the code"')
     rows = [line.strip() for line in panel.splitlines()[1:]]
     assert "| Unsigned decimal | 2147951402 |" in rows
     assert "| Signed decimal | -2147015894 |" in rows
-    assert "| Facility | 7 FACILITY\\_WIN32 |" in rows
+    assert "| Severity | Error (failure) |" in rows
+    assert (
+        "| Facility | 7 FACILITY\\_WIN32 (a Windows (Win32) error code carried as an HRESULT) |"
+        in rows
+    )
     assert "| Win32 error | 9002 DNS\\_ERROR\\_RCODE\\_SERVER\\_FAILURE |" in rows
+    assert "| Names | DNS\\_ERROR\\_RCODE\\_SERVER\\_FAILURE |" in rows
 
 
 def test_decoding_panel_in_italian(content: Content) -> None:
     panel = decoding_panel(record(content, "0xC004F074"), "it")
+    assert panel.startswith('??? abstract kb-decoding "Dettagli tecnici del codice"')
     assert "| Decimale con segno | -1073418124 |" in panel
+    assert "| Nomi | SL\\_E\\_VL\\_BINDING\\_SERVICE\\_UNAVAILABLE |" in panel
     assert "| Codice | 0xF074 (61556) |" in panel
     assert "Errore Win32" not in panel  # not a FACILITY_WIN32 code
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_code_page_has_one_decoding_panel_before_the_cause(
+def test_every_code_page_answers_first_and_decodes_last(
     content: Content, rendered: dict[str, dict[str, str]], lang: str
 ) -> None:
+    # Message, cause, resolution; then the tool, the activation types, the related codes;
+    # the decoding last, collapsed, before the link back to the summary.
     for item in content.records:
         page = rendered[lang][f"{item.code.lower()}/index.md"]
         assert page.count("kb-decoding") == 1
-        assert page.index("kb-decoding") < page.index("{#possible-cause}")
+        order = [
+            page.index("\n> "),  # the message
+            page.index("{#possible-cause}"),
+            page.index("{#resolution}"),
+            page.find("kb-diagnostic-tool"),
+            page.index("{#activation-types}"),
+            page.find("{#related-codes}"),
+            page.index("??? abstract kb-decoding"),
+            page.index("[← "),
+        ]
+        present = [place for place in order if place >= 0]
+        assert present == sorted(present), item.code
+        assert "!!! abstract kb-decoding" not in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_code_page_names_the_code_under_its_title(
+    content: Content, rendered: dict[str, dict[str, str]], lang: str
+) -> None:
+    label = "Noto anche come" if lang == "it" else "Also known as"
+    for item in content.records:
+        page = rendered[lang][f"{item.code.lower()}/index.md"]
+        _, after = page.split(f"{{#{item.anchor}}}\n\n", 1)
+        expected = expected_names(int(item.canonical, 16))
+        if not expected:
+            assert label not in page, item.code
+            continue
+        spans = " · ".join(f"`{name}`" for name in expected)
+        assert after.startswith(f"{label} {spans}\n{{: .kb-aliases .kb-names }}\n\n"), item.code
 
 
 def test_the_tool_link_comes_from_the_article(content: Content) -> None:

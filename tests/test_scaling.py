@@ -20,7 +20,7 @@ from activation_kb.domain.codes import forms
 from activation_kb.domain.urls import SUMMARY_DIR
 from activation_kb.engine.mkdocs import theme_scripts
 from activation_kb.pipeline.build import build_site, generate
-from activation_kb.render.go import GO_PAGE, SCRIPTS, go_files
+from activation_kb.render.go import DECODER, GO_PAGE, SCRIPTS, go_files
 from activation_kb.render.go_codes import CHUNK, SHARD_DIR
 from activation_kb.render.summary import PAGE_SIZE
 from bench.browser import served
@@ -128,7 +128,8 @@ def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
     assert 'href="../it/#summary-of-error-codes"' in large_go
     bigger = tmp_path / "content"
     write_content(10 * LARGE, bigger)
-    assert go_files(checked_content(bigger), theme_scripts(SCRIPTS))[GO_PAGE] == large_go
+    go = go_files(checked_content(bigger), theme_scripts(SCRIPTS), theme_scripts([DECODER]))
+    assert go[GO_PAGE] == large_go
     # The codes are in files of at most CHUNK codes: one per order while they fit.
     names = sorted(path.name for path in (small.site / SHARD_DIR).iterdir())
     assert names == ["f0.js", "index.js", "v0.js"]

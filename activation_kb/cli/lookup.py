@@ -1,15 +1,20 @@
 """``kb lookup``: one code, in any spelling, answered in the terminal or as JSON.
 
-The help desk pastes whatever the ticket says (``0xC004F074``, ``c004f074``, ``-1073418124``)
-and gets the page's title, message, cause and resolution, its URL and the code's decoding.
-A well-formed code we do not document still gets its decoding and the nearest codes we do
-(exit 1); text that is no code gets one line saying why (exit 2).
+The help desk pastes whatever the ticket says (``0xC004F074``, ``c004f074``, ``80070005``,
+``-1073418124``) and gets Windows' names of the code, the page's title, message, cause and
+resolution, its URL and the code's decoding. A well-formed code we do not document still
+gets its names, its decoding and the documented codes of its facility
+(:func:`activation_kb.domain.nearest.nearest_codes`; exit 1); text that is no code gets one
+line saying why (exit 2). With ``--json`` every answer is one JSON object on stdout, errors
+too (``{"query": …, "error": {…}}``), with the same exit codes; the text asked about is
+repeated at most 80 characters long.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -17,20 +22,42 @@ import click
 from activation_kb.check.rules import checked_content
 from activation_kb.cli.common import content_option, fail, wants_color
 from activation_kb.content.loader import ARTICLE_FILE
-from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code
-from activation_kb.domain.errors import KbError, UsageError
+from activation_kb.domain.codes import canonical, forms, parse_code
+from activation_kb.domain.errors import (
+    EXIT_USAGE,
+    CodeFormatError,
+    ContentError,
+    KbError,
+    UsageError,
+    echo,
+)
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, CodeRecord, Content
+from activation_kb.domain.nearest import another_severity, nearest_codes
 from activation_kb.domain.urls import code_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import terminal
 
-__all__ = ["closest_codes", "command"]
+__all__ = ["command"]
 
-CLOSEST = 3
 EXIT_NOT_FOUND = 1
 
-@click.command(name="lookup", context_settings={"ignore_unknown_options": True})
+
+class _Command(click.Command):
+    """``kb lookup``: with ``--json``, click's own usage errors (a bad ``--lang``) are JSON too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        wants_json = "--json" in args
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            if not wants_json:
+                raise
+            _echo_json(_error_json(None, "usage", error.format_message()))
+            ctx.exit(EXIT_USAGE)
+
+
+@click.command(name="lookup", cls=_Command, context_settings={"ignore_unknown_options": True})
 @click.argument("code")
 @click.option(
     "--lang",
@@ -49,19 +76,23 @@ EXIT_NOT_FOUND = 1
 def command(code: str, lang: str | None, as_json: bool, base_url: str, content_dir: Path) -> None:
     """Show what the knowledge base says about CODE, in any spelling.
 
-    CODE may be 0xC004F074, C004F074, c004f074, 3221549172 or -1073418124.
+    CODE may be 0xC004F074, C004F074, c004f074, 80070005 (8 bare digits are hex, as
+    tickets mean them), 3221549172 or -1073418124.
     Exits 0 when the code is documented, 1 when it is not, 2 when CODE is no code.
     """
     try:
         value = parse_code(code)
         content = _load(content_dir)
     except KbError as error:
+        if as_json:
+            _echo_json(_error_of(code, error))
+            sys.exit(error.exit_code)
         fail(error)
     by_value = {int(record.canonical, 16): record for record in content.records}
     record = by_value.get(value)
-    suggestion = hex_reading(code)
-    did_you_mean = suggestion if suggestion in by_value and record is None else None
-    nearest = [] if record else closest_codes(value, sorted(by_value))
+    nearest = [] if record else nearest_codes(value, by_value)
+    # A documented code that differs only in severity (0xC004F065 for 0x4004F065) comes first.
+    did_you_mean = nearest[0] if nearest and another_severity(value, nearest[0]) else None
     languages = [lang] if lang else list(LANGUAGES) if as_json else [LANGUAGES[0]]
     answer = _Answer(
         query=code,
@@ -73,18 +104,33 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
         headings={lang: _headings(content, lang) for lang in LANGUAGES},
     )
     if as_json:
-        click.echo(json.dumps(answer.to_json(languages), ensure_ascii=False, indent=2))
+        _echo_json(answer.to_json(languages))
     else:
         click.echo(answer.to_text(languages[0], color=wants_color()))
     if record is None:
         raise SystemExit(EXIT_NOT_FOUND)
 
 
-def closest_codes(value: int, known: list[int], count: int = CLOSEST) -> list[int]:
-    """The ``count`` known codes nearest to ``value``: same facility first, then by numeric
-    distance (the lower code first on a tie)."""
-    facility = decode(value).facility
-    return sorted(known, key=lambda k: (decode(k).facility != facility, abs(k - value), k))[:count]
+def _error_json(query: str | None, kind: str, message: str, **details: object) -> dict[str, object]:
+    """The JSON answer of a failed lookup: ``kind`` is ``not-a-code``, ``usage`` or
+    ``content``; ``query`` (elided to 80 characters) is ``None`` when click could not read
+    the arguments."""
+    error: dict[str, object] = {"kind": kind, "message": message, **details}
+    return {"query": None if query is None else echo(query), "found": False, "error": error}
+
+
+def _error_of(query: str, error: KbError) -> dict[str, object]:
+    if isinstance(error, CodeFormatError):
+        return _error_json(query, "not-a-code", str(error), reason=error.reason)
+    if isinstance(error, ContentError):
+        problems = [str(problem) for problem in error.problems]
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        return _error_json(query, "content", f"{count} in the content", problems=problems)
+    return _error_json(query, "usage", str(error))
+
+
+def _echo_json(data: dict[str, object]) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _load(root: Path) -> Content:
@@ -124,7 +170,7 @@ class _Answer:
                 }
             per_language[lang] = entry
         return {
-            "query": self.query,
+            "query": echo(self.query),
             "found": self.record is not None,
             "code": dataclasses.asdict(forms(self.value)),
             "decoding": decoding.as_dict(),
@@ -148,15 +194,21 @@ class _Answer:
     def to_text(self, lang: str, *, color: bool) -> str:
         words = WORDS[lang].lookup
         code = canonical(self.value)
+        decoding = decode(self.value)
+        also = (
+            [f"{WORDS[lang].also_known_as} {', '.join(decoding.names)}"] if decoding.names else []
+        )
         lines: list[str] = []
         if self.record is None:
             lines.append(terminal.heading(words.unknown.format(code=code), color=color))
+            lines += also
             if self.did_you_mean is not None:
                 lines.append(words.did_you_mean.format(code=canonical(self.did_you_mean)))
         else:
             text = getattr(self.record, lang)
             lines += [
                 terminal.heading(f"{code} — {text.title}", color=color),
+                *also,
                 f"{words.page}: {code_url(self.value, lang, self.base_url)}",
             ]
             sections = [(words.message, text.full_message or text.summary_message)]
@@ -171,7 +223,7 @@ class _Answer:
                     lines.append(terminal.heading(title, color=color))
                 lines.append(terminal.render(markdown, lang, color=color))
         lines += ["", terminal.heading(words.decoding, color=color)]
-        rows = decode(self.value).rows(lang)
+        rows = decoding.rows(lang)
         width = max(len(label) for label, _ in rows)
         lines += [f"  {label.ljust(width)}  {value}" for label, value in rows]
         if self.closest:

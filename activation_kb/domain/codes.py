@@ -3,7 +3,18 @@
 Help-desk tickets and event logs show the same code in many spellings: ``0xC004F074``,
 ``C004F074``, ``c004f074``, ``3221549172`` (unsigned decimal) or ``-1073418124`` (signed
 32-bit decimal, as PowerShell's ``$LASTEXITCODE`` prints it). Pages, search aliases, deep
-links and the CLI all go through this module so that they agree on what a code is.
+links and the CLI all go through this module so that they agree on what a code is; the
+browser's twin is ``overrides/assets/javascripts/kb-codes.js``.
+
+The rules, in the order they are tried on the text without its surrounding white space:
+
+1. ``0x`` (or ``0X``) and hex digits: leading zeros allowed, the value must fit 32 bits
+   (``0x000000000C004F074`` is 0xC004F074; at most 8 digits after the leading zeros).
+2. Exactly 8 digits, no sign: **hex**, because tickets mean hex (``80070005`` is
+   0x80070005, not the decimal 80,070,005).
+3. Any other run of digits, with or without a sign: decimal, leading zeros allowed, from
+   -2147483648 (signed) to 4294967295 (unsigned).
+4. Exactly 8 hex digits with at least one letter: hex (``C004F074``).
 """
 
 from __future__ import annotations
@@ -14,7 +25,7 @@ from dataclasses import dataclass
 
 from activation_kb.domain.errors import CodeFormatError
 
-__all__ = ["CodeForms", "canonical", "forms", "hex_reading", "parse_code", "signed", "slug"]
+__all__ = ["CodeForms", "canonical", "forms", "parse_code", "signed", "slug"]
 
 _UINT32_MAX = 0xFFFFFFFF
 _MAX_DECIMAL_DIGITS = len(str(_UINT32_MAX))
@@ -22,6 +33,7 @@ _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _EXPECTED = "expected hex (0xC004F074 or C004F074) or a decimal (3221549172 or -1073418124)"
 _HEX_PREFIXED = re.compile(r"0[xX](\w*)", re.ASCII)
 _HEX_BARE = re.compile(r"[0-9a-fA-F]{8}")
+_EIGHT_DIGITS = re.compile(r"[0-9]{8}")
 _ALPHANUMERIC = re.compile(r"[0-9a-zA-Z]+")
 _DECIMAL = re.compile(r"([+-]?)([0-9]+)")
 
@@ -29,12 +41,12 @@ _DECIMAL = re.compile(r"([+-]?)([0-9]+)")
 def parse_code(text: str) -> int:
     """Return the unsigned 32-bit value of ``text`` in any accepted form.
 
-    Accepted: hex with ``0x`` (1-8 digits, any case); bare hex of exactly 8 digits with at
-    least one letter (``C004F074``); unsigned decimal up to 4294967295; signed decimal from
-    -2147483648 to -1. Digits alone are always decimal, so every text reads back to one
-    value; :func:`hex_reading` offers the other reading of 8 bare digits (``80070005``).
-    Surrounding white space is ignored. Anything else raises :class:`CodeFormatError`
-    whose reason names what is wrong, in one line.
+    Accepted (the module's docstring gives the rules): hex with ``0x``, any case, leading
+    zeros allowed; exactly 8 bare digits, read as hex (``80070005``); bare hex of exactly
+    8 digits with a letter (``C004F074``); any other digits as a decimal, unsigned up to
+    4294967295 or signed from -2147483648, leading zeros allowed. Surrounding white space
+    is ignored. Anything else raises :class:`CodeFormatError` whose reason names what is
+    wrong, in one line.
     """
     if not isinstance(text, str):
         raise CodeFormatError(repr(text), f"expected text, got {type(text).__name__}")
@@ -50,6 +62,8 @@ def _parse_text(text: str) -> int:
         raise CodeFormatError(text, "the code is empty")
     if match := _HEX_PREFIXED.fullmatch(cleaned):
         return _parse_prefixed_hex(text, match.group(1))
+    if _EIGHT_DIGITS.fullmatch(cleaned):
+        return int(cleaned, 16)  # tickets mean hex
     if match := _DECIMAL.fullmatch(cleaned):
         return _parse_decimal(text, negative=match.group(1) == "-", digits=match.group(2))
     if _HEX_BARE.fullmatch(cleaned):
@@ -67,9 +81,12 @@ def _parse_prefixed_hex(text: str, digits: str) -> int:
         raise CodeFormatError(text, "no hex digits after 0x")
     if bad := _first_non_hex(digits):
         raise CodeFormatError(text, f"{bad!r} is not a hex digit")
-    if len(digits) > 8:
-        raise CodeFormatError(text, f"hex after 0x has at most 8 digits, not {len(digits)}")
-    return int(digits, 16)
+    significant = digits.lstrip("0")
+    if len(significant) > 8:
+        raise CodeFormatError(
+            text, f"hex after 0x has at most 8 digits besides leading zeros, not {len(significant)}"
+        )
+    return int(significant or "0", 16)
 
 
 def _parse_decimal(text: str, *, negative: bool, digits: str) -> int:
@@ -87,17 +104,6 @@ def _parse_decimal(text: str, *, negative: bool, digits: str) -> int:
 
 def _first_non_hex(text: str) -> str | None:
     return next((char for char in text if char not in _HEX_DIGITS), None)
-
-
-def hex_reading(text: str) -> int | None:
-    """The hex value of 8 bare decimal digits (``80070005``), which :func:`parse_code`
-    reads as decimal; ``None`` for any other text. Used to suggest "did you mean…"."""
-    if not isinstance(text, str):
-        return None
-    cleaned = text.strip()
-    if _HEX_BARE.fullmatch(cleaned) and cleaned.isdigit():
-        return int(cleaned, 16)
-    return None
 
 
 def canonical(value: int) -> str:
@@ -120,10 +126,10 @@ def signed(value: int) -> int:
 class CodeForms:
     """All the spellings of one code that readers and search must recognise.
 
-    ``bare_upper`` and ``bare_lower`` are what tickets write, so search keeps them as
-    aliases even when they are all digits (``80070005`` for ``0x80070005``); such a spelling
-    is then also a decimal, which :func:`parse_code` reads as decimal and
-    :func:`hex_reading` as this code.
+    ``bare_upper`` and ``bare_lower`` are what tickets write; all digits
+    (``80070005``), they are still this code, since :func:`parse_code` reads 8 bare digits as
+    hex. The unsigned decimal of a value from 10,000,000 to 99,999,999 has 8 digits too, and
+    so reads as another code: it is no alias (:meth:`aliases`).
     """
 
     value: int
@@ -135,7 +141,8 @@ class CodeForms:
     signed_decimal: str
 
     def aliases(self) -> list[str]:
-        """Distinct written forms other than the canonical one, in a stable order."""
+        """Distinct written forms other than the canonical one that read back to this code,
+        in a stable order."""
         seen: list[str] = []
         for form in (
             self.slug,
@@ -144,7 +151,7 @@ class CodeForms:
             self.unsigned_decimal,
             self.signed_decimal,
         ):
-            if form != self.canonical and form not in seen:
+            if form != self.canonical and form not in seen and parse_code(form) == self.value:
                 seen.append(form)
         return seen
 

@@ -17,10 +17,22 @@ __all__ = [
     "KbError",
     "Problem",
     "UsageError",
+    "echo",
 ]
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
+ECHO_LIMIT = 80
+"""The most characters of a reader's text that a message repeats (:func:`echo`)."""
+
+
+def echo(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` as a message repeats it: whole up to ``limit`` characters, else its start
+    and its end around "…", ``limit`` characters in all (a 10 KB argument is no 10 KB line)."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head):]}"
 
 
 class KbError(Exception):
@@ -65,13 +77,14 @@ class ImportSourceError(KbError):
 
 
 class CodeFormatError(KbError):
-    """Text that is not an error code in any accepted form."""
+    """Text that is not an error code in any accepted form. The message repeats the text
+    elided to :data:`ECHO_LIMIT` characters (``text`` keeps all of it)."""
 
     exit_code = EXIT_USAGE
 
     def __init__(self, text: str, reason: str) -> None:
         self.text, self.reason = text, reason
-        super().__init__(f"{text!r} is not an error code: {reason}")
+        super().__init__(f"{echo(text)!r} is not an error code: {reason}")
 
 
 class UsageError(KbError):

@@ -48,29 +48,44 @@ class LookupWords:
     decoding: str
     unknown: str
     did_you_mean: str
+    """A documented code that differs only in severity (0xC004F065 for 0x4004F065)."""
     closest: str
 
 
 @dataclass(frozen=True)
 class DecodingWords:
-    """The labels and notes of a code's decoding (:mod:`activation_kb.domain.hresult`)."""
+    """The labels, values and notes of a code's decoding (:mod:`activation_kb.domain.hresult`),
+    in words for an administrator; the bit flags stay in one row and the notes."""
 
     value: str
-    unsigned: str
-    signed: str
     severity: str
     failure: str
+    """Bit 31 set."""
     success: str
-    bits: str
+    """Bits 31 and 30 clear."""
+    information: str
+    """Bit 31 clear, bit 30 set: an informational code (``SL_I_*``, 0x4004xxxx)."""
     facility: str
-    unknown_facility: str
+    no_facility_name: str
+    customer_facility: str
+    """A facility of another vendor (bit 29, C, set): Windows' names do not apply."""
+    facility_about: dict[int, str]
+    """What a few facilities hold, in plain words, after their names."""
     code: str
     win32: str
+    names: str
+    unsigned: str
+    signed: str
+    bits: str
     note: str
     r_note: str
+    """Bit 30 set: ``{sev}`` is the NTSTATUS severity of bits 31-30 (ERROR…)."""
     c_note: str
+    erref_note: str
+    """Bit 27 or 28 set: MS-ERREF reads flags ``{x}`` and ``{n}`` and facility ``{erref}``
+    where winerror.h reads facility ``{facility}``."""
     n_note: str
-    x_note: str
+    """Bit 28 set: ``{nt}`` is the NTSTATUS."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +125,7 @@ class Words:
     related_codes: str
     """Heading of the section that lists codes sharing a cause or resolution."""
     decoding: str
-    """Title of the panel that decodes the code as an HRESULT."""
+    """Title of the collapsed panel that decodes the code as an HRESULT."""
     decoding_columns: tuple[str, str]
     """Column headers of the decoding panel."""
     type_link_title: str
@@ -136,6 +151,8 @@ class Words:
     """The words of ``go/`` and of the 404 page's rescue."""
     lookup: LookupWords
     """The words of ``kb lookup``'s answer."""
+    also_known_as: str
+    """Before the names of a code (``SL_E_…``, ``E_ACCESSDENIED``), under its title."""
     hresult: DecodingWords
     """The labels of a code's decoding, on pages, in ``kb lookup`` and ``codes.json``."""
 
@@ -173,13 +190,13 @@ WORDS: dict[str, Words] = {
             " Vedi anche [{title}]({section})."
         ),
         related_codes="Codici correlati",
-        decoding="Decodifica del codice (HRESULT)",
+        decoding="Dettagli tecnici del codice",
         decoding_columns=("Campo", "Contenuto"),
         type_link_title="Mostra nella tabella di riepilogo i codici di questo tipo",
         filter_label="Tipo di attivazione:",
         filter_all="Tutti",
         filter_status="{shown} codici su {total}",
-        also_shown_as="Noto anche come",
+        also_shown_as="Scritto anche come",
         summary_parts="I codici sono elencati nelle pagine seguenti, raggruppati per facility.",
         codes_count="{count} codici",
         causes_on_code_pages=(
@@ -200,7 +217,7 @@ WORDS: dict[str, Words] = {
             language_label="Lingua",
             automatic="automatica",
             open="Apri",
-            closest="Codici più vicini",
+            closest="Codici documentati della stessa facility",
             all_codes="Tutti i codici",
             code_column="Codice",
             quotes=("«", "»"),
@@ -213,7 +230,8 @@ WORDS: dict[str, Words] = {
                 "empty": "il codice è vuoto",
                 "no-digits": "dopo 0x non ci sono cifre esadecimali",
                 "not-hex": "«{detail}» non è una cifra esadecimale",
-                "too-long": "dopo 0x ci sono al massimo 8 cifre esadecimali, non {detail}",
+                "too-long": "dopo 0x ci sono al massimo 8 cifre esadecimali oltre agli zeri"
+                " iniziali, non {detail}",
                 "too-negative": "un codice negativo è almeno -2147483648",
                 "too-large": "un codice decimale è al massimo 4294967295",
                 "bare-length": "senza 0x un codice esadecimale ha esattamente 8 cifre,"
@@ -227,31 +245,47 @@ WORDS: dict[str, Words] = {
             page="Pagina",
             decoding="Decodifica",
             unknown="{code} non è presente in questa knowledge base.",
-            did_you_mean="Forse intendevi {code}?",
-            closest="Codici noti più vicini",
+            did_you_mean="Forse intendevi {code}? Cambia solo la gravità.",
+            closest="Codici documentati della stessa facility",
         ),
         hresult=DecodingWords(
             value="Valore",
-            unsigned="Decimale senza segno",
-            signed="Decimale con segno",
             severity="Gravità",
-            failure="errore (bit 31 = 1)",
-            success="successo (bit 31 = 0)",
-            bits="Bit R C N X",
+            failure="Errore (esito negativo)",
+            success="Esito positivo (non è un errore)",
+            information="Informazione (non è un errore)",
             facility="Facility",
-            unknown_facility="facility sconosciuta",
+            no_facility_name="senza nome negli header di Windows",
+            customer_facility="definita da un altro produttore, non da Microsoft",
+            facility_about={
+                0: "codici generici",
+                1: "chiamate di procedura remota, RPC",
+                4: "codici propri di un'interfaccia, tra cui quelli del servizio Software"
+                " Licensing",
+                7: "un codice di errore di Windows (Win32) riportato come HRESULT",
+                9: "sicurezza: autenticazione e crittografia",
+            },
             code="Codice",
             win32="Errore Win32",
+            names="Nomi",
+            unsigned="Decimale senza segno",
+            signed="Decimale con segno",
+            bits="Bit di flag S R C N X (MS-ERREF)",
             note="Nota",
-            r_note="il bit 30 (R) è impostato, mentre MS-ERREF lo riserva negli HRESULT; letti"
-            " come NTSTATUS, i bit 31-30 indicano STATUS_SEVERITY_{sev}. Qui il codice è letto come"
-            " HRESULT.",
-            c_note="il bit 29 (C) è impostato: un codice definito da terzi, non da Microsoft,"
-            " quindi i nomi di winerror.h non valgono.",
-            n_note="il bit 28 (N) è impostato: un NTSTATUS convertito in HRESULT;"
-            " l'NTSTATUS è {nt}.",
-            x_note="il bit 27 (X) è impostato, mentre MS-ERREF prevede che sia 0.",
+            r_note="Il bit 30 è impostato, come nei codici di Software Licensing (0xC004…,"
+            " 0x4004…). MS-ERREF lo riserva (R) negli HRESULT; letti come NTSTATUS, i bit 31"
+            " e 30 indicano STATUS_SEVERITY_{sev}. La gravità indicata sopra è quella del"
+            " bit 31, come la leggono gli header di Windows.",
+            c_note="Il bit 29 (C) è impostato: un codice definito da un altro produttore, non"
+            " da Microsoft, quindi i nomi di Windows non valgono.",
+            erref_note="MS-ERREF legge questo codice in modo diverso: i bit 27 e 28 sono i suoi"
+            " flag X e N (qui X={x}, N={n}), quindi per MS-ERREF la facility è nei soli bit"
+            " 16-26: {erref}. Gli header di Windows (winerror.h, seguito qui) li contano"
+            " nella facility: {facility}.",
+            n_note="Il bit 28 è impostato: per MS-ERREF un codice NTSTATUS convertito in"
+            " HRESULT (HRESULT_FROM_NT); l'NTSTATUS è {nt}.",
         ),
+        also_known_as="Noto anche come",
     ),
     "en": Words(
         name="English",
@@ -286,7 +320,7 @@ WORDS: dict[str, Words] = {
             " if it gets this code, offers a targeted solution. See also [{title}]({section})."
         ),
         related_codes="Related codes",
-        decoding="Code decoding (HRESULT)",
+        decoding="Technical details of the code",
         decoding_columns=("Field", "Content"),
         type_link_title="Show the codes of this type in the summary table",
         filter_label="Activation type:",
@@ -313,7 +347,7 @@ WORDS: dict[str, Words] = {
             language_label="Language",
             automatic="automatic",
             open="Open",
-            closest="Closest known codes",
+            closest="Documented codes of the same facility",
             all_codes="All codes",
             code_column="Code",
             quotes=("“", "”"),
@@ -328,28 +362,44 @@ WORDS: dict[str, Words] = {
             page="Page",
             decoding="Decoding",
             unknown="{code} is not in this knowledge base.",
-            did_you_mean="Did you mean {code}?",
-            closest="Closest known codes",
+            did_you_mean="Did you mean {code}? Only the severity differs.",
+            closest="Documented codes of the same facility",
         ),
         hresult=DecodingWords(
             value="Value",
-            unsigned="Unsigned decimal",
-            signed="Signed decimal",
             severity="Severity",
-            failure="failure (bit 31 = 1)",
-            success="success (bit 31 = 0)",
-            bits="R C N X bits",
+            failure="Error (failure)",
+            success="Success (not an error)",
+            information="Information (not an error)",
             facility="Facility",
-            unknown_facility="unknown facility",
+            no_facility_name="no name in Windows' headers",
+            customer_facility="defined by another vendor, not Microsoft",
+            facility_about={
+                0: "general codes",
+                1: "remote procedure calls, RPC",
+                4: "interface-specific codes, among them the Software Licensing Service's",
+                7: "a Windows (Win32) error code carried as an HRESULT",
+                9: "security: authentication and cryptography",
+            },
             code="Code",
             win32="Win32 error",
+            names="Names",
+            unsigned="Unsigned decimal",
+            signed="Signed decimal",
+            bits="Flag bits S R C N X (MS-ERREF)",
             note="Note",
-            r_note="bit 30 (R) is set, which MS-ERREF reserves in an HRESULT; read as an NTSTATUS,"
-            " bits 31-30 give STATUS_SEVERITY_{sev}. Shown here as an HRESULT.",
-            c_note="bit 29 (C) is set: a customer-defined code, not Microsoft's, so winerror.h"
-            " names do not apply.",
-            n_note="bit 28 (N) is set: an NTSTATUS mapped to an HRESULT; the NTSTATUS is {nt}.",
-            x_note="bit 27 (X) is set, which MS-ERREF says should be 0.",
+            r_note="Bit 30 is set, as in the Software Licensing codes (0xC004…, 0x4004…)."
+            " MS-ERREF reserves it (R) in an HRESULT; read as an NTSTATUS, bits 31 and 30 give"
+            " STATUS_SEVERITY_{sev}. The severity above is bit 31's, as Windows' headers read"
+            " it.",
+            c_note="Bit 29 (C) is set: a code defined by another vendor, not Microsoft, so"
+            " Windows' names do not apply.",
+            erref_note="MS-ERREF reads this code differently: bits 27 and 28 are its X and N"
+            " flags (here X={x}, N={n}), so its facility is bits 16-26 only: {erref}. Windows'"
+            " headers (winerror.h, followed here) count them in the facility: {facility}.",
+            n_note="Bit 28 is set: for MS-ERREF an NTSTATUS code turned into an HRESULT"
+            " (HRESULT_FROM_NT); the NTSTATUS is {nt}.",
         ),
+        also_known_as="Also known as",
     ),
 }

@@ -32,7 +32,7 @@ from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, source_date_
 from activation_kb.pipeline.generate import generate
 from activation_kb.pipeline.report import BuildReport, Stopwatch
 from activation_kb.render.files import root_files
-from activation_kb.render.go import SCRIPTS, go_files, rescue_script
+from activation_kb.render.go import DECODER, SCRIPTS, go_files, rescue_script
 from activation_kb.site import bundle, offline
 from activation_kb.site.linkcheck import check_site
 from activation_kb.site.publish import (
@@ -84,8 +84,8 @@ def build_site(
         with watch.stage("generate"):
             content, reports = generate(content_root, docs_root, languages)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
-        scripts = engine.theme_scripts(SCRIPTS)
-        plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, scripts)
+        scripts = engine.theme_scripts(SCRIPTS), engine.theme_scripts([DECODER])
+        plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, *scripts)
         _build(content, plan, watch)
     return BuildReport(
         out=out,
@@ -112,6 +112,8 @@ class _Plan:
     jobs: int
     scripts: str
     """The text of the theme's scripts that ``go/`` and the 404 page inline."""
+    decoder: str
+    """The text of the script that ``go/`` loads to decode a code it does not document."""
 
 
 def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
@@ -130,7 +132,7 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
             watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
         with watch.stage("root-files"):
             outside = root_files(content, not_found_head=rescue_script(plan.scripts))
-            outside |= go_files(content, plan.scripts)
+            outside |= go_files(content, plan.scripts, plan.decoder)
             for name, text in outside.items():
                 (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 (staging / name).write_text(text, encoding="utf-8")
@@ -174,7 +176,8 @@ def _check_and_zip(
     found: list[str] = []
     if offline_tree:
         with watch.stage("offline"):
-            root = root_files(content, offline=True) | go_files(content, plan.scripts, offline=True)
+            root = root_files(content, offline=True)
+            root |= go_files(content, plan.scripts, plan.decoder, offline=True)
             assembled = offline.assemble(staging, offline_tree, root, LANGUAGES, jobs=plan.jobs)
         found = [f"offline bundle: {problem}" for problem in assembled]
     zip_beside = offline_tree is not None and plan.target is not None and not found

@@ -4,7 +4,9 @@
 and the codes are small script files beside it (:mod:`activation_kb.render.go_codes`), loaded with
 ``<script src>``, so it works from any static web server and from ``file://``: a known
 code redirects to its page in the language asked for, else the browser's, else Italian;
-anything else gets a page saying what was understood and the closest codes. Its size does
+a code we do not document gets a page saying what was understood, its names, its
+decoding (from the files of names, :mod:`activation_kb.render.go_names`) and the
+documented codes of its facility; text that is no code, why. Its size does
 not depend on the number of codes: the table of all codes is on it only while they fit
 on one summary table (:data:`activation_kb.render.summary.PAGE_SIZE`); a larger catalogue gets links
 to the summary in each language instead. Without JavaScript, that table or those links
@@ -14,11 +16,14 @@ are the page.
 code in any form (``/0xC004F074``, ``/it/C004F074/``) goes to the code's page.
 
 The scripts are ``overrides/assets/javascripts/kb-codes.js`` (code forms, shared with the
-search worker), ``kb-go-codes.js`` (the files of codes, the closest codes) and ``kb-go.js``.
+search worker), ``kb-go-codes.js`` (the files of codes, the related codes) and
+``kb-go.js``; ``kb-decode.js`` (the decoding and the names) is a file beside the files of
+names, loaded only for a code the site does not document.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 
@@ -27,14 +32,18 @@ from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.domain.urls import code_url
 from activation_kb.domain.words import PLACEHOLDER, WORDS
 from activation_kb.render.go_codes import CHUNK, CLOSEST, SHARD_DIR, shard_files
+from activation_kb.render.go_names import DECODE_FILE, NAMES_DIR, name_files
 from activation_kb.render.summary import PAGE_SIZE
 
-__all__ = ["GO_PAGE", "SCRIPTS", "go_files", "rescue_script"]
+__all__ = ["DECODER", "GO_PAGE", "SCRIPTS", "go_files", "rescue_script"]
 
 GO_PAGE = "go/index.html"
 SCRIPTS = ("kb-codes.js", "kb-go-codes.js", "kb-go.js")
 """The theme's scripts that ``go/`` and the 404 page inline, in this order: the caller
 reads them (``overrides/assets/javascripts/``) and passes their text, joined by newlines."""
+DECODER = "kb-decode.js"
+"""The theme's script that decodes and names a code in ``go/``: the caller passes its text,
+which becomes ``go/names/decode.js`` with the words of the decoding."""
 _INDEX = "index.js"
 """The files' index, named by go/index.html's own ``<script src>``: the link checker sees it."""
 
@@ -68,7 +77,14 @@ def _data(base: str) -> dict[str, object]:
         }
         for lang, w in ((lang, WORDS[lang].go) for lang in LANGUAGES)
     }
-    return {"languages": list(LANGUAGES), "closest": CLOSEST, "base": base, "words": words}
+    names = NAMES_DIR.removeprefix("go/") + "/"
+    return {
+        "languages": list(LANGUAGES),
+        "closest": CLOSEST,
+        "base": base,
+        "names": names,
+        "words": words,
+    }
 
 
 def _inline(scripts: str, data: dict[str, object], call: str, between: str = "") -> str:
@@ -92,10 +108,11 @@ def rescue_script(scripts: str) -> str:
 
 
 def go_files(
-    content: Content, scripts: str, *, offline: bool = False, chunk: int = CHUNK
+    content: Content, scripts: str, decoder: str, *, offline: bool = False, chunk: int = CHUNK
 ) -> dict[str, str]:
-    """``go/index.html`` and the files of codes, by their path from the site's root;
-    ``scripts``: the text of :data:`SCRIPTS`; ``offline``: for the bundle opened from
+    """``go/index.html``, the files of codes and the files of names, by their path from the
+    site's root; ``scripts``: the text of :data:`SCRIPTS`, ``decoder`` of :data:`DECODER`;
+    ``offline``: for the bundle opened from
     ``file://``, where its links name the pages' ``index.html``; ``chunk``: the most codes in
     one file."""
     base = SHARD_DIR.removeprefix("go/") + "/"
@@ -109,7 +126,25 @@ def go_files(
         + _inline(scripts, _data(base), "KbGo.page(document, kbGoData);", index)
         + "</body>\n</html>\n"
     )
-    return {GO_PAGE: page, **shard_files(content, chunk)}
+    files = {GO_PAGE: page, **shard_files(content, chunk), **name_files()}
+    files[f"{NAMES_DIR}/{DECODE_FILE}.js"] = _decoder(decoder)
+    return files
+
+
+def _decoder(decoder: str) -> str:
+    """``go/names/decode.js``: the decoding script and, registered as the file ``decode``,
+    its words in every language."""
+    words = {
+        lang: {
+            "title": WORDS[lang].decoding,
+            "also_known_as": WORDS[lang].also_known_as,
+            "rows": dataclasses.asdict(WORDS[lang].hresult),
+        }
+        for lang in LANGUAGES
+    }
+    # ASCII only, as the other files of names.
+    payload = json.dumps(words, separators=(",", ":"))
+    return f"{decoder}\nKbGoCodes.shard({json.dumps(DECODE_FILE)},{payload});\n"
 
 
 def _both(field: str) -> str:
@@ -129,8 +164,10 @@ def _go_body(content: Content, page: str) -> str:
     return (
         "<main>\n"
         f"<h1 {_word('title', 'title')}</h1>\n"
-        '<p id="kb-go-message" role="status" hidden></p>\n'
+        '<p id="kb-go-message" role="status" hidden></p>\n<p id="kb-go-names" hidden></p>\n'
         '<h2 id="kb-go-closest-title" hidden></h2>\n<ul id="kb-go-closest-list" hidden></ul>\n'
+        '<h2 id="kb-go-decoding-title" hidden></h2>\n'
+        '<table id="kb-go-decoding" hidden><tbody></tbody></table>\n'
         '<form method="get" action="">\n'
         f'<label for="kb-go-code" {_word("code", "code_label")}</label>\n'
         '<input id="kb-go-code" name="code" autocomplete="off" spellcheck="false"'

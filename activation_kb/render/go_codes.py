@@ -6,17 +6,18 @@ files of at most :data:`CHUNK` codes each, and the pages load only the few they 
 
 - ``v<n>.js``: the codes in ascending order of value, ``[value, title it, title en]``;
   a known code is looked up here, and its titles are read from here.
-- ``f<n>.js``: the same values ordered by facility, then value (:func:`facility_key`).
-  The closest codes are "same facility first, then the nearest value"
-  (:func:`activation_kb.cli.lookup.closest_codes`), and codes of one facility sit
-  together in this order only; values only, to stay small.
+- ``f<n>.js``: the same values ordered by facility, code, then severity
+  (:func:`activation_kb.domain.nearest.order_key`). The related codes of one we do not
+  document are of its facility, nearest code first
+  (:func:`activation_kb.domain.nearest.nearest_codes`), and they sit together in this
+  order only; values only, to stay small.
 - ``index.js``: the first value (``v``) and the first facility key (``f``) of each file,
   for a binary search, and the languages of the titles. It grows by one number per
   :data:`CHUNK` codes, the pages not at all.
 
 Each file is a script calling ``KbGoCodes.shard(name, data)``: a page adds it as a
 ``<script src>`` element, which browsers run from ``file://`` too, where ``fetch()`` of a
-JSON file is refused. Nearest codes need the file holding the value and its two
+JSON file is refused. Related codes need the file where the value would be and its two
 neighbours, so a file holds at least :data:`MIN_CHUNK` codes (see kb-go-codes.js's ``closest``).
 """
 
@@ -25,25 +26,20 @@ from __future__ import annotations
 import json
 
 from activation_kb.domain.codes import parse_code
-from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, Content
+from activation_kb.domain.nearest import CLOSEST, order_key
 
-__all__ = ["CHUNK", "CLOSEST", "MIN_CHUNK", "SHARD_DIR", "facility_key", "shard_files"]
+__all__ = ["CHUNK", "CLOSEST", "MIN_CHUNK", "SHARD_DIR", "shard_files"]
 
-CLOSEST = 3
-"""How many closest codes go/ shows for a code it does not know."""
 CHUNK = 256
 """The most codes one file holds."""
-MIN_CHUNK = 2 * CLOSEST - 1
-"""Fewer codes per file and the closest ones might lie beyond a neighbouring file."""
+MIN_CHUNK = CLOSEST + 3
+"""Fewer codes per file and the related ones might lie beyond a neighbouring file: in the
+order of :func:`~activation_kb.domain.nearest.order_key`, each of the :data:`CLOSEST` most
+related codes is among the ``CLOSEST + 3`` codes on its side of where the value would be
+(before it come only codes ranked before it, and up to 3 other severities of its code)."""
 SHARD_DIR = "go/codes"
 """The files' folder, from the site's root; ``go/index.html`` names it ``codes/``."""
-
-
-def facility_key(value: int) -> int:
-    """The order of the ``f`` files: facility, then value (below 2**43, exact in a
-    JavaScript number)."""
-    return decode(value).facility << 32 | value
 
 
 def shard_files(content: Content, size: int = CHUNK) -> dict[str, str]:
@@ -55,11 +51,11 @@ def shard_files(content: Content, size: int = CHUNK) -> dict[str, str]:
         for record in content.records
     )
     by_value = _chunks(rows, size)
-    by_facility = _chunks(sorted((row[0] for row in rows), key=facility_key), size)
+    by_facility = _chunks(sorted((row[0] for row in rows), key=order_key), size)
     index = {
         "languages": list(LANGUAGES),
         "v": [chunk[0][0] for chunk in by_value],
-        "f": [facility_key(chunk[0]) for chunk in by_facility],
+        "f": [order_key(chunk[0]) for chunk in by_facility],
     }
     files = {"index": index}
     files |= {f"v{number}": chunk for number, chunk in enumerate(by_value)}

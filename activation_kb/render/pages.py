@@ -7,12 +7,14 @@ every engine that reads ``mkdocs.yml`` resolves and validates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from activation_kb.domain import corrections
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.model import ARTICLE, ArticleText, CodeRecord, Content, Correction
+from activation_kb.domain.names import names
 from activation_kb.domain.urls import PAGE_SOURCE, code_source, learn_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import panels
@@ -94,7 +96,10 @@ def code_page(
                 shown.append(correction)
         return panels.correction_notes(shown, original, lang)
 
+    # The answer first (message, cause, resolution), then the help-desk blocks, and the
+    # decoding last, collapsed: the resolution starts within the first screen.
     parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
+    parts += _names(record, lang)
     parts.append(_aliases(record, lang))
     if text.full_message:
         parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
@@ -105,7 +110,6 @@ def code_page(
     if text.explanation:
         parts.append(md(text.explanation))
     parts += notes("title", "summary_message", "full_message", "explanation")
-    parts.append(panels.decoding_panel(record, lang))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
     parts += [md(text.possible_cause), *notes("possible_cause")]
     parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
@@ -122,6 +126,7 @@ def code_page(
     related = panels.related_section(content, record, lang)
     if related:
         parts.append(related)
+    parts.append(panels.decoding_panel(record, lang))
     back = f"../{summary.path}" if summary else f"{home}#{anchors.summary}"
     parts.append(f"[← {escape_plain(article.summary_title)}]({back})")
     meta: dict[str, object] = {
@@ -133,6 +138,21 @@ def code_page(
         "notice": panels.notice(len(noted), lang),
     }
     return Page(code_source(record.code), meta, "\n\n".join(parts))
+
+
+def _names(record: CodeRecord, lang: str) -> list[str]:
+    """Windows' names of the code (``SL_E_…``, ``E_ACCESSDENIED``, the Win32 symbol), under
+    the title: tickets and logs carry them too. None when the code has no name."""
+    found = names(parse_code(record.code))
+    if not found:
+        return []
+    shown = " · ".join(_code_span(name) for name in found)
+    return [f"{escape_plain(WORDS[lang].also_known_as)} {shown}\n{{: .kb-aliases .kb-names }}"]
+
+
+def _code_span(text: str) -> str:
+    """``text`` in a code span, or as plain text should it hold a backtick or a brace."""
+    return escape_plain(text) if re.search(r"[`{}]", text) else f"`{text}`"
 
 
 def _aliases(record: CodeRecord, lang: str) -> str:

@@ -1,8 +1,8 @@
 """The help-desk blocks of the pages, as Markdown for Python-Markdown (see :mod:`pymd`).
 
-On a code page: the decoding panel, the diagnostic-tool note, the activation types that
-open the filtered summary table and the related codes. On the landing page: the
-activation-type filter and the type cells it reads. Pure functions;
+On a code page: the diagnostic-tool note, the activation types that open the filtered
+summary table, the related codes and, last and collapsed, the decoding panel. On the
+landing page: the activation-type filter and the type cells it reads. Pure functions;
 :mod:`activation_kb.render.pages` places them.
 
 The filter is HTML the renderer writes (content never holds raw HTML): its controls carry
@@ -21,7 +21,7 @@ from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content, Correction
 from activation_kb.domain.urls import code_source
 from activation_kb.domain.words import WORDS
-from activation_kb.render.pymd import admonition, escape_plain
+from activation_kb.render.pymd import admonition, collapsed, escape_plain
 
 __all__ = [
     "FILTER_CLASS",
@@ -67,14 +67,15 @@ def _page_link(record: CodeRecord, lang: str, prefix: str) -> str:
 
 
 def decoding_panel(record: CodeRecord, lang: str) -> str:
-    """The code read as an HRESULT, as a two-column table in an always-open admonition
-    (a collapsed one would neither show without a click nor print)."""
+    """The code read as an HRESULT, as a two-column table in a collapsed block: the page
+    answers first, the decoding is there for whoever opens it (``print.js`` opens it for
+    paper)."""
     words = WORDS[lang]
     rows = decode(parse_code(record.code)).rows(lang)
     header = " | ".join(escape_plain(column) for column in words.decoding_columns)
     table = [f"| {header} |", "| --- | --- |"]
     table += [f"| {escape_plain(label)} | {escape_plain(value)} |" for label, value in rows]
-    return admonition("abstract kb-decoding", words.decoding, "\n".join(table))
+    return collapsed("abstract kb-decoding", words.decoding, "\n".join(table))
 
 
 def diagnostic_tool_url(article: ArticleText) -> str | None:

@@ -1,5 +1,6 @@
 """The help-desk tools in a real browser: the activation-type filter (with and without
-JavaScript, served and from disk), related-code links and the print stylesheet."""
+JavaScript, served and from disk), related-code links, the print stylesheet, and code pages
+that answer within the first screen with their decoding last and collapsed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from activation_kb.domain.model import Content
 
@@ -156,6 +157,12 @@ def test_print_shows_the_text_without_chrome_and_with_link_addresses(
     assert page.locator("nav:visible").count() == 0
     assert page.locator("button:visible").count() == 0
     assert page.locator(".kb-decoding").is_visible()
+    decoding = page.locator(".kb-decoding table")
+    assert not decoding.is_visible()  # collapsed: print.js opens it before printing
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert decoding.is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not decoding.is_visible()
     assert page.locator(".kb-attribution").is_visible()
     tool = page.locator(f".kb-diagnostic-tool a[href='{SARA}']")
     assert SARA in tool.evaluate(AFTER)
@@ -163,3 +170,41 @@ def test_print_shows_the_text_without_chrome_and_with_link_addresses(
     assert f"{base_url}/en/0x" in related.evaluate(AFTER)
     page.emulate_media(media="screen")
     assert tool.evaluate(AFTER) == "none"
+
+
+RESOLUTION_BOTTOM = """() => {
+  const box = document.getElementById("resolution").getBoundingClientRect();
+  return box.bottom + window.scrollY;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_the_resolution_heading_is_within_the_first_screen(
+    browser: Browser, base_url: str, site_content: Content, lang: str
+) -> None:
+    # 1280×800, a common laptop screen: message, cause and the resolution's heading show
+    # without scrolling on every code page; the decoding is last and collapsed.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        for record in site_content.records:
+            page.goto(f"{base_url}/{lang}/{record.code.lower()}/")
+            assert page.evaluate(RESOLUTION_BOTTOM) <= 800, record.code
+            decoding = page.locator("details.kb-decoding")
+            assert decoding.count() == 1 and decoding.get_attribute("open") is None
+            assert not page.locator(".kb-decoding table").is_visible()
+            assert decoding.evaluate(
+                "(d) => d.getBoundingClientRect().top > "
+                "document.getElementById('resolution').getBoundingClientRect().top"
+            )
+    finally:
+        context.close()
+
+
+def test_the_decoding_opens_with_a_click(open_page: OpenPage, base_url: str) -> None:
+    page = open_page()
+    page.goto(f"{base_url}/en/{CODE}/")
+    page.locator("details.kb-decoding summary").click()
+    table = page.locator(".kb-decoding table")
+    assert table.is_visible()
+    assert "SL_E_VL_BINDING_SERVICE_UNAVAILABLE" in (table.text_content() or "")

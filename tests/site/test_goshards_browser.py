@@ -1,8 +1,8 @@
 """go/ and the 404 rescue in chromium when the codes span many files: the real site with
 go/ rewritten in files of the fewest codes allowed
 (:data:`activation_kb.render.go_codes.MIN_CHUNK`),
-so that the 30 codes make six files of each order and every code, the first and last
-files and the closest codes across files' edges are exercised."""
+so that the 30 codes make five files of each order and every code, the first and last
+files and the related codes across files' edges are exercised."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from activation_kb.cli.lookup import closest_codes
 from activation_kb.domain.codes import canonical
 from activation_kb.domain.model import Content
+from activation_kb.domain.nearest import nearest_codes
 from activation_kb.engine.mkdocs import theme_scripts
-from activation_kb.render.go import SCRIPTS, go_files
+from activation_kb.render.go import DECODER, SCRIPTS, go_files
 from activation_kb.render.go_codes import CLOSEST, MIN_CHUNK, SHARD_DIR
 from tests.site.conftest import NotFoundHandler, OpenPage
 
@@ -33,7 +33,8 @@ def small_files_site(
     site = tmp_path_factory.mktemp("small-files") / "site"
     shutil.copytree(built_site, site)
     shutil.rmtree(site / SHARD_DIR)
-    for name, text in go_files(site_content, theme_scripts(SCRIPTS), chunk=MIN_CHUNK).items():
+    scripts = theme_scripts(SCRIPTS), theme_scripts([DECODER])
+    for name, text in go_files(site_content, *scripts, chunk=MIN_CHUNK).items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     return site
@@ -75,11 +76,12 @@ def test_every_code_reaches_its_page_loading_one_file_of_codes(
         assert len(names) == 2 and names[0] == "index.js" and names[1].startswith("v"), names
 
 
-def test_eight_digits_read_as_hex_are_found_in_another_file(open_page: OpenPage, base: str) -> None:
-    # 80070005 is first a decimal (0x04C5C5E5, not ours), then the hex code 0x80070005.
+def test_eight_bare_digits_are_the_hex_code(open_page: OpenPage, base: str) -> None:
     page = open_page()
+    requested = _script_requests(page)
     page.goto(f"{base}/go/?code=80070005&lang=it")
     page.wait_for_url(f"{base}/it/0x80070005/", wait_until="commit")
+    assert len(requested) == 2  # the index and the one file that holds 0x80070005
 
 
 @pytest.mark.parametrize("where", [0, -1])
@@ -93,25 +95,31 @@ def test_the_404_page_finds_codes_of_the_first_and_the_last_file(
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "count"),
     [
-        0xC004F075,  # among many of its facility, in the last file
-        0x80040001,  # its facility's codes are 0x8004FE21 and files away, 0xC004…
-        0x80090001,  # one code of its facility: the others are the nearest values
-        0x00000001,  # before every code, no facility of ours
-        0xFFFFFFFF,  # after every code
+        (0xC004F075, CLOSEST),  # among many of its facility, in the last file
+        (0x4004F065, CLOSEST),  # another severity of 0xC004F065, first
+        (0x80040001, CLOSEST),  # its facility's codes are 0x8004FE21 and, files away, 0xC004…
+        (0x80090001, 1),  # one code of its facility: no other facility's
+        (0x00000001, 0),  # before every code, no facility of ours
+        (0xFFFFFFFF, 0),  # after every code
     ],
 )
-def test_go_shows_the_closest_codes_across_files(
-    open_page: OpenPage, base: str, site_content: Content, known: list[int], value: int
+def test_go_shows_the_related_codes_across_files(
+    open_page: OpenPage,
+    base: str,
+    site_content: Content,
+    known: list[int],
+    value: int,
+    count: int,
 ) -> None:
     page = open_page()
     page.goto(f"{base}/go/?code={canonical(value)}&lang=en")
-    page.locator("#kb-go-closest-list a").nth(CLOSEST - 1).wait_for()
+    page.locator("html[data-kb-go=done]").wait_for(state="attached")
     listed = page.locator("#kb-go-closest-list a").all_text_contents()
     titles = {int(r.canonical, 16): r.en.title for r in site_content.records}
-    expected = [f"{canonical(v)} {titles[v]}" for v in closest_codes(value, known)]
-    assert listed == expected
+    expected = [f"{canonical(v)} {titles[v]}" for v in nearest_codes(value, known)]
+    assert listed == expected and len(listed) == count
 
 
 @pytest.fixture(scope="module")
@@ -125,14 +133,14 @@ def go_page(browser, base: str) -> Iterator[Page]:
 NEAR_CODES = st.one_of(
     st.integers(min_value=0, max_value=2**32 - 1),
     st.tuples(st.sampled_from(range(30)), st.integers(-300, 300)),
-    # Another severity or R/C/N/X bits: the same facility, far away in value.
+    # Another severity or S/R/C/N/X bits: the same facility or not, far away in value.
     st.tuples(st.sampled_from(range(30)), st.integers(0, 31).map(lambda top: top << 27)),
 )
 
 
 @settings(max_examples=150, deadline=None)
 @given(choice=NEAR_CODES)
-def test_the_closest_codes_are_those_of_kb_lookup(
+def test_the_related_codes_are_those_of_the_domain(
     go_page: Page, known: list[int], choice: int | tuple[int, int]
 ) -> None:
     if isinstance(choice, int):
@@ -148,7 +156,7 @@ def test_the_closest_codes_are_those_of_kb_lookup(
         ".then(codes => codes.map(c => c.value))",
         [value, CLOSEST],
     )
-    assert found == closest_codes(value, known)
+    assert found == nearest_codes(value, known)
 
 
 def test_go_says_so_when_the_codes_do_not_load(

@@ -75,7 +75,7 @@ def test_every_code_page_shows_its_decoding(
 ) -> None:
     for record in site_content.records:
         html = read(built_site, f"{lang}/{record.code.lower()}/index.html")
-        panel = html.split('class="admonition abstract kb-decoding"', 1)[1].split("</div>", 1)[0]
+        panel = html.split('<details class="abstract kb-decoding">', 1)[1].split("</details>", 1)[0]
         value = int(record.canonical, 16)
         signed = value - (1 << 32) if value >> 31 else value
         assert f"<td>{record.canonical}</td>" in panel

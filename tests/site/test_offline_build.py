@@ -18,11 +18,12 @@ from activation_kb.site.linkcheck import check_site
 from tests.site.conftest import CONTENT, ROOT
 from tests.site.html import attribute
 
-MAX_BYTES = 460 * 1024
-"""A ceiling a little above today's size (440 KiB, in the README), so that what must stay
+MAX_BYTES = 560 * 1024
+"""A ceiling a little above today's size (546 KiB, in the README), so that what must stay
 out (source maps, other languages' stemmers, a second copy of the theme) cannot come back
 unnoticed. The aim was 400 KB: it held until the search and help-desk tools added their
-scripts, the go/ page and a few hundred bytes to every page."""
+scripts, the go/ page and a few hundred bytes to every page; Windows' names of codes for
+go/'s decoding (go/names/, 74 KB in the zip) took it from 452 KiB to 546 KiB."""
 
 TEXT_SUFFIXES = (".html", ".js", ".css", ".json", ".xml", ".txt")
 CDN_URL = re.compile(

@@ -24,7 +24,7 @@ from lunr.query import Query, QueryPresence
 from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
 
-from activation_kb.domain.codes import hex_reading, parse_code, slug
+from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.errors import CodeFormatError
 
 __all__ = ["MIN_BEGINNING", "Terms", "material_transform", "pieces", "query_clauses", "rewrite"]
@@ -96,9 +96,7 @@ def rewrite(
                 return piece[:end]
         return stemmed
 
-    def page_of(value: int | None) -> str | None:
-        if value is None:
-            return None
+    def page_of(value: int) -> str | None:
         page = slug(value)
         return page if page in pages else None
 
@@ -109,7 +107,7 @@ def rewrite(
         except CodeFormatError:
             value = None
         if value is not None:
-            page = page_of(value) or page_of(hex_reading(core))
+            page = page_of(value)
             if page:
                 return stem(page) if stem else page
         part = part.lstrip("-")  # a decimal's sign or a command's switch, never NOT

@@ -1,11 +1,11 @@
-/* Code forms in the browser: generator/codes.py's rules, for the search worker, go/ and the
-   404 page. Python stays the reference; tests/site/test_golinks_browser.py runs both on the
-   same texts (hypothesis) and requires the same value or the same reason.
+/* Code forms in the browser: activation_kb/domain/codes.py's rules, for the search worker,
+   go/ and the 404 page. Python stays the reference; tests/site/test_golinks_browser.py runs
+   both on the same texts (hypothesis) and requires the same value or the same reason.
 
-   A code is read from 0xC004F074 (1-8 hex digits after 0x), C004F074 (exactly 8 bare hex
-   digits, at least one letter), 3221549172 (unsigned decimal) or -1073418124 (signed 32-bit
-   decimal). Digits alone are always decimal; hexReading() gives the other reading of
-   8 bare digits (80070005). */
+   A code is read, in this order, from 0xC004F074 (hex after 0x, leading zeros allowed, at
+   most 8 digits besides them), 80070005 (exactly 8 bare digits: hex, as tickets mean it),
+   3221549172 or -1073418124 (any other digits: unsigned or signed 32-bit decimal, leading
+   zeros allowed) or C004F074 (exactly 8 bare hex digits with a letter). */
 (function (root) {
   "use strict";
 
@@ -19,6 +19,7 @@
   var STRIP = new RegExp("^" + SPACE + "+|" + SPACE + "+$", "g");
   var HEX_PREFIXED = /^0[xX]([0-9A-Za-z_]*)$/;
   var HEX_BARE = /^[0-9a-fA-F]{8}$/;
+  var EIGHT_DIGITS = /^[0-9]{8}$/;
   var ALPHANUMERIC = /^[0-9a-zA-Z]+$/;
   var DECIMAL = /^([+-]?)([0-9]+)$/;
 
@@ -50,11 +51,12 @@
     if (bad) {
       return notHex(bad);
     }
-    if (digits.length > 8) {
-      return failure("too-long", "hex after 0x has at most 8 digits, not " + digits.length,
-        digits.length);
+    var significant = digits.replace(/^0+/, "");
+    if (significant.length > 8) {
+      return failure("too-long", "hex after 0x has at most 8 digits besides leading zeros, not " +
+        significant.length, significant.length);
     }
-    return found(parseInt(digits, 16));
+    return found(parseInt(significant || "0", 16));
   }
 
   function decimal(negative, digits) {
@@ -87,6 +89,9 @@
     if (match) {
       return prefixedHex(match[1]);
     }
+    if (EIGHT_DIGITS.test(cleaned)) {
+      return found(parseInt(cleaned, 16)); /* tickets mean hex */
+    }
     match = DECIMAL.exec(cleaned);
     if (match) {
       return decimal(match[1] === "-", match[2]);
@@ -105,13 +110,17 @@
     return failure("expected", EXPECTED);
   }
 
-  /* The hex value of 8 bare decimal digits, which parse() reads as decimal; else null. */
-  function hexReading(text) {
-    if (typeof text !== "string") {
-      return null;
+  /* text as a message repeats it: whole up to limit characters (80, errors.py's ECHO_LIMIT),
+     else its start and end around an ellipsis, limit characters in all (errors.echo). */
+  function echo(text, limit) {
+    var chars = Array.from(text);
+    limit = limit || 80;
+    if (chars.length <= limit) {
+      return text;
     }
-    var cleaned = text.replace(STRIP, "");
-    return /^[0-9]{8}$/.test(cleaned) ? parseInt(cleaned, 16) : null;
+    var head = Math.floor((limit - 1) / 2);
+    return chars.slice(0, head).join("") + "\u2026" +
+      chars.slice(chars.length - (limit - 1 - head)).join("");
   }
 
   function hex8(value) {
@@ -120,7 +129,7 @@
 
   root.KbCodes = {
     parse: parse,
-    hexReading: hexReading,
+    echo: echo,
     /* 0xC004F074 */
     canonical: function (value) {
       return "0x" + hex8(value).toUpperCase();
@@ -132,10 +141,6 @@
     /* -1073418124 for 0xC004F074 */
     signed: function (value) {
       return value > 2147483647 ? value - 4294967296 : value;
-    },
-    /* The facility, bits 16-26, which closest codes compare first (generator.hresult). */
-    facility: function (value) {
-      return Math.floor(value / 65536) & 0x7ff;
     }
   };
 })(typeof self !== "undefined" ? self : this);

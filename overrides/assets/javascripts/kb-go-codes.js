@@ -1,13 +1,14 @@
 /* The site's codes for go/ and the 404 page, read from the script files of
-   generator/goshards.py (go/codes/index.js, v<n>.js, f<n>.js) as they are needed. Each file
-   calls KbGoCodes.shard(name, data); a page adds the few it needs as <script> elements,
-   which work from any static server and from file://, where fetch() of a file is refused.
+   activation_kb/render/go_codes.py (go/codes/index.js, v<n>.js, f<n>.js) as they are
+   needed, and the related codes of a code we do not document (activation_kb/domain/
+   nearest.py's twin). Each file calls KbGoCodes.shard(name, data); a page adds the few it
+   needs as <script> elements, which work from any static server and from file://, where
+   fetch() of a file is refused; load() serves the files of names (kb-decode.js) too.
    Inlined with kb-codes.js and kb-go.js into go/index.html and 404.html by
-   generator/golinks.py. */
+   activation_kb/render/go.py. */
 (function (root) {
   "use strict";
 
-  var TWO_TO_32 = 4294967296;
   var shards = {};
   var loads = {};
 
@@ -58,9 +59,14 @@
     return low;
   }
 
-  /* The order of the f files: facility, then value (generator.goshards.facility_key). */
-  function facilityKey(value) {
-    return KbCodes.facility(value) * TWO_TO_32 + value;
+  /* The facility with its C bit, bits 16-29 (nearest.family). */
+  function family(value) {
+    return Math.floor(value / 65536) & 0x3fff;
+  }
+
+  /* The order of the f files: facility, code, severity (nearest.order_key). */
+  function orderKey(value) {
+    return family(value) * 262144 + (value & 0xffff) * 4 + Math.floor(value / 1073741824);
   }
 
   /* The site's codes, read from the files under base as they are needed. */
@@ -120,38 +126,22 @@
     return { find: find, around: around };
   }
 
-  /* The count values nearest to value, the lower one on a tie. */
-  function nearest(values, value, count) {
-    return values.slice().sort(function (a, b) {
-      return Math.abs(a - value) - Math.abs(b - value) || a - b;
-    }).slice(0, count);
-  }
-
-  /* A promise of the count codes closest to value, as generator.commands.lookup's
-     closest_codes: same facility first, then the nearest value, the lower one on a tie.
-     A file holds at least 2 * count - 1 codes (generator.goshards.MIN_CHUNK), so the
-     file where value would be and its two neighbours hold them: in the facility order,
-     count codes of the facility on each side, or all of them; when the facility has fewer
-     than count codes, in the order of values, count codes of other facilities on each
-     side, or all of them. */
+  /* A promise of the count documented codes most related to value, as
+     activation_kb/domain/nearest.py's nearest_codes: of its facility only, the same code
+     with another severity first, then the nearest code, then the nearest value, the lower
+     one on a tie. They are among the count + 3 codes on either side of where value would
+     be in the order of the f files, and a file holds at least count + 3 codes
+     (go_codes.MIN_CHUNK): the file where value would be and its two neighbours hold them. */
   function closest(codes, value, count) {
-    var facility = KbCodes.facility(value);
-    function same(known) {
-      return KbCodes.facility(known) === facility;
-    }
-    return codes.around("f", facilityKey(value)).then(function (values) {
-      var chosen = nearest(values.filter(same), value, count);
-      if (chosen.length >= count) {
-        return chosen;
-      }
-      return codes.around("v", value).then(function (rows) {
-        var others = rows.map(function (row) {
-          return row[0];
-        }).filter(function (known) {
-          return !same(known);
-        });
-        return chosen.concat(nearest(others, value, count - chosen.length));
-      });
+    var mine = family(value);
+    var code = value & 0xffff;
+    return codes.around("f", orderKey(value)).then(function (values) {
+      return values.filter(function (known) {
+        return family(known) === mine && known !== value;
+      }).sort(function (a, b) {
+        return Math.abs((a & 0xffff) - code) - Math.abs((b & 0xffff) - code) ||
+          Math.abs(a - value) - Math.abs(b - value) || a - b;
+      }).slice(0, count);
     }).then(function (values) {
       return Promise.all(values.map(codes.find));
     }).then(function (found) {
@@ -162,6 +152,8 @@
   root.KbGoCodes = {
     catalogue: catalogue,
     closest: closest,
+    fileOf: fileOf,
+    load: load,
     shard: shard
   };
 })(this);

@@ -2,8 +2,10 @@
    addresses that are a code (/0xC004F074, /it/C004F074/).
 
    Inlined, with kb-codes.js and kb-go-codes.js (the codes, loaded as needed), into
-   go/index.html and 404.html by generator/golinks.py, so that both work from any static
-   server and from file://. Text the reader typed is only ever set as textContent. */
+   go/index.html and 404.html by activation_kb/render/go.py, so that both work from any
+   static server and from file://; go/ loads kb-decode.js (go/names/decode.js) only to
+   decode and name a code the site does not document. Text the reader typed is only ever
+   set as textContent, and repeated at most 80 characters long (KbCodes.echo). */
 (function (root) {
   "use strict";
 
@@ -26,17 +28,13 @@
   }
 
   /* A promise of what a text names: {code} (a code of ours), {value} (a code we do not
-     document) or {failure} (no code: KbCodes.parse's answer). Eight bare digits are read
-     as decimal first and as hex when only that names one of our codes. */
+     document) or {failure} (no code: KbCodes.parse's answer). */
   function lookUp(codes, text) {
     var parsed = KbCodes.parse(text);
     if (parsed.value === null) {
       return Promise.resolve({ failure: parsed });
     }
-    var hex = KbCodes.hexReading(text);
     return codes.find(parsed.value).then(function (code) {
-      return code || hex === null ? code : codes.find(hex);
-    }).then(function (code) {
       return code ? { code: code } : { value: parsed.value };
     });
   }
@@ -60,9 +58,35 @@
     return element;
   }
 
+  /* The names and the decoding of a code we do not document, from the files of names
+     (names/decode.js brings the script and its words); without them, nothing (a facility
+     without its name would read as unnamed). */
+  function decoding(document, data, lang, value) {
+    return KbGoCodes.load(data.names, "decode").then(function (all) {
+      var words = all[lang];
+      return KbDecode.decode(data.names, value, words.rows).then(function (found) {
+        if (found.names.length) {
+          show(document, "kb-go-names", words.also_known_as + " " + found.names.join(" \u00b7 "));
+        }
+        var body = document.querySelector("#kb-go-decoding tbody");
+        found.rows.forEach(function (row) {
+          var line = document.createElement("tr");
+          row.forEach(function (text, i) {
+            var cell = document.createElement(i ? "td" : "th");
+            cell.textContent = text;
+            line.appendChild(cell);
+          });
+          body.appendChild(line);
+        });
+        show(document, "kb-go-decoding-title", words.title);
+        document.getElementById("kb-go-decoding").hidden = false;
+      });
+    }).catch(function () {});
+  }
+
   function explain(document, data, codes, lang, text, found) {
     var words = data.words[lang];
-    var quoted = words.quotes[0] + text + words.quotes[1];
+    var quoted = words.quotes[0] + KbCodes.echo(text) + words.quotes[1];
     if (found.failure) {
       var failure = found.failure;
       var reason = failure.key in words.reasons
@@ -78,21 +102,28 @@
       unsigned: value,
       signed: KbCodes.signed(value)
     }));
-    return KbGoCodes.closest(codes, value, data.closest).then(function (nearby) {
-      var list = document.getElementById("kb-go-closest-list");
-      nearby.forEach(function (code) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = pageHref("../", lang, code.slug);
-        link.textContent = code.code + " " + code.titles[lang];
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      if (nearby.length) {
-        show(document, "kb-go-closest-title", words.closest);
-        list.hidden = false;
-      }
+    var related = KbGoCodes.closest(codes, value, data.closest).then(function (nearby) {
+      listCodes(document, words, lang, nearby);
     });
+    // Each shows what it can without the other; the promise ends when both have.
+    return Promise.all([decoding(document, data, lang, value), related.catch(function () {})]);
+  }
+
+  /* The documented codes related to one we do not document: of its facility only. */
+  function listCodes(document, words, lang, nearby) {
+    var list = document.getElementById("kb-go-closest-list");
+    nearby.forEach(function (code) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = pageHref("../", lang, code.slug);
+      link.textContent = code.code + " " + code.titles[lang];
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (nearby.length) {
+      show(document, "kb-go-closest-title", words.closest);
+      list.hidden = false;
+    }
   }
 
   /* The reader's language on every fixed word of go/index.html. */
@@ -136,6 +167,9 @@
       return explain(document, data, codes, lang, text, found).catch(function () {});
     }).catch(function () {
       show(document, "kb-go-message", data.words[lang].failed);
+    }).then(function () {
+      /* Everything the page will show is there: for whoever waits on it (the tests). */
+      document.documentElement.setAttribute("data-kb-go", "done");
     });
   }
 

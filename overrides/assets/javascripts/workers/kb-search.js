@@ -131,9 +131,6 @@
   }
 
   function pageOf(value) {
-    if (value === null) {
-      return null;
-    }
     var slug = KbCodes.slug(value);
     return pages[slug] ? slug : null;
   }
@@ -142,7 +139,7 @@
     var core = part.replace(EDGE_PUNCTUATION, "");
     var code = KbCodes.parse(core);
     if (code.value !== null) {
-      var page = pageOf(code.value) || pageOf(KbCodes.hexReading(core));
+      var page = pageOf(code.value);
       if (page) {
         return stemming ? stem(page) : page;
       }
