@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from activation_kb.cli.common import content_option, fail
+from activation_kb.cli.common import TextArguments, content_option, reports_errors
 from activation_kb.content.loader import ARTICLE_FILE, Content, load_content
 from activation_kb.domain.codes import canonical, forms, hex_reading, parse_code, slug
-from activation_kb.domain.errors import KbError, UsageError
+from activation_kb.domain.errors import UsageError
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, CodeRecord
 from activation_kb.render import terminal
@@ -47,7 +47,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
-@click.command(name="lookup", context_settings={"ignore_unknown_options": True})
+@click.command(name="lookup", cls=TextArguments)
 @click.argument("code")
 @click.option(
     "--lang",
@@ -63,17 +63,16 @@ _WORDS: dict[str, dict[str, str]] = {
     help="Site address for page URLs (e.g. https://kb.example/); default: relative URLs.",
 )
 @content_option("The content folder to read.")
+@reports_errors
 def command(code: str, lang: str | None, as_json: bool, base_url: str, content_dir: Path) -> None:
     """Show what the knowledge base says about CODE, in any spelling.
 
-    CODE may be 0xC004F074, C004F074, c004f074, 3221549172 or -1073418124.
+    CODE may be 0xC004F074, C004F074, c004f074, 3221549172 or -1073418124 (a leading
+    "-" is a sign, never an option).
     Exits 0 when the code is documented, 1 when it is not, 2 when CODE is no code.
     """
-    try:
-        value = parse_code(code)
-        content = _load(content_dir)
-    except KbError as error:
-        fail(error)
+    value = parse_code(code)
+    content = _load(content_dir)
     by_value = {int(record.canonical, 16): record for record in content.records}
     record = by_value.get(value)
     suggestion = hex_reading(code)
