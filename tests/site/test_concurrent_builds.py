@@ -50,9 +50,10 @@ def test_builds_sharing_the_work_folder_publish_their_own_content(tmp_path: Path
     first = start(project, contents["a"], tmp_path / "a" / "site", work)
     time.sleep(0.5)
     second = start(project, contents["b"], tmp_path / "b" / "site", work)
-    results = {name: build.communicate(timeout=600) for name, build in zip("ab", (first, second))}
-    for name, build in zip("ab", (first, second), strict=True):
-        out, err = results[name]
+    builds = {"a": first, "b": second}
+    results = {name: build.communicate(timeout=600) for name, build in builds.items()}
+    for name, build in builds.items():
+        err = results[name][1]
         assert "Traceback" not in err, err
         assert build.returncode == 0, err
     for name, title in titles.items():
