@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from activation_kb.content.loader import Content, load_content
 from activation_kb.render.files import render_site
+from tests.mounts import Mounts
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -37,3 +39,11 @@ def content() -> Content:
 def rendered(content: Content) -> dict[str, dict[str, str]]:
     """Every page of ``content/`` in each language: language → path → Markdown."""
     return render_site(content)
+
+
+@pytest.fixture
+def mounts() -> Iterator[Mounts]:
+    """Read-only folders and tiny file systems for one test (:class:`tests.mounts.Mounts`)."""
+    made = Mounts()
+    yield made
+    made.undo()

@@ -55,7 +55,6 @@ from activation_kb.render.go import go_files, rescue_script
 from activation_kb.site import bundle, csp, offline
 from activation_kb.site.linkcheck import SiteCheck, inspect_site
 from activation_kb.site.publish import (
-    make_folder,
     make_publishable,
     publishing,
     remove_leftovers,
@@ -279,17 +278,17 @@ def _refuse_a_folder_in_the_zips_place(target: Path | None) -> None:
 
 
 def _check_writable(folder: Path) -> None:
-    """Refuse, before any work, a folder the build could not write in."""
-    for path in (folder, *folder.parents):
-        if path.exists() and not path.is_dir():
-            raise UsageError(f"cannot write in {folder}: {path} is a file, not a folder")
+    """Refuse, before any work, a folder the build could not write in: the folder, or the
+    nearest one above it that exists, must take a new file (tried, then deleted)."""
+    existing = next(path for path in (folder, *folder.parents) if path.exists())
+    if not existing.is_dir():
+        raise UsageError(f"cannot write in {folder}: {existing} is a file, not a folder")
     try:
-        make_folder(folder)
-        descriptor, name = tempfile.mkstemp(prefix=".kb-probe-", dir=folder)
+        descriptor, name = tempfile.mkstemp(prefix=".kb-probe-", dir=existing)
         os.close(descriptor)
         os.unlink(name)
     except OSError as error:
-        raise UsageError(f"cannot write in {folder}: {error.strerror}") from None
+        raise UsageError(f"cannot write in {existing}: {error.strerror}") from None
 
 
 def mark_work_folder(work_dir: Path) -> None:
