@@ -112,7 +112,9 @@ def build_site(
         if target:
             stuck += remove_leftovers(target.parent, f".{target.name}.*.tmp")
         with watch.stage("generate"):
-            content, reports = generate(content_root, docs_root, languages, jobs=jobs)
+            content, reports = _generating(
+                work_dir, lambda: generate(content_root, docs_root, languages, jobs=jobs)
+            )
         epoch = source_date_epoch(content_root, content.article.source.metadata)
         plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs)
         stuck += _build(content, plan, watch)
@@ -310,6 +312,20 @@ def _writing(where: Path | None, write: Callable[[], Value]) -> Value:
         named = error.filename2 if error.filename2 is not None else error.filename
         place = os.fsdecode(named) if named is not None else str(where)
         raise UsageError(f"cannot write {place}: {error.strerror or error}") from None
+
+
+def _generating(work_dir: Path, write: Callable[[], Value]) -> Value:
+    """``write()``, the generator stage, which reads the content and writes the work
+    folder: an ``OSError`` about the work folder (or about no file: a write that found the
+    disk full) becomes one line naming it; one about the content is left to the command
+    line, which names the file."""
+    try:
+        return write()
+    except OSError as error:
+        named = Path(os.fsdecode(error.filename)) if error.filename is not None else None
+        if named is not None and named != work_dir and work_dir not in named.parents:
+            raise
+        raise UsageError(f"cannot write {named or work_dir}: {error.strerror or error}") from None
 
 
 def _not_deleted(error: OSError) -> str:
