@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.project_copy import copy_project, kb, listing
+from activation_kb.domain.errors import UsageError
+from activation_kb.pipeline.paths import BuildPaths, check_build_paths
+from tests.project_copy import ROOT, copy_project, kb, listing
 
 # Relative to the project: what a mistyped option could name.
 INSIDE_THE_PROJECT = [
@@ -51,16 +53,25 @@ def assert_refused(done: subprocess.CompletedProcess[str], option: str, *words: 
         assert word in done.stderr, done.stderr
 
 
-# --out everywhere; the other two where it matters most (each run is a process).
-CASES = [("--out", where) for where in INSIDE_THE_PROJECT + AROUND_THE_PROJECT] + [
-    (option, where)
-    for option in ("--work", "--dist")
-    for where in ("content/codes", "activation_kb", ".git", "config", ".", "..")
-]
+@pytest.mark.parametrize("option", ["--out", "--work", "--dist"])
+@pytest.mark.parametrize("where", INSIDE_THE_PROJECT + AROUND_THE_PROJECT)
+def test_a_folder_of_the_project_is_refused(option: str, where: str) -> None:
+    # The check alone, in this process (it writes nothing), against the real project.
+    paths = {"out": ROOT / "site", "work": ROOT / "build", "dist": ROOT / "dist"}
+    paths[option.removeprefix("--")] = (ROOT / where).resolve()
+    with pytest.raises(UsageError) as refused:
+        check_build_paths(BuildPaths(ROOT / "content", **paths), cwd=ROOT)
+    message = str(refused.value)
+    assert message.startswith(f"{option} {(ROOT / where).resolve()} "), message
+    assert "\n" not in message
 
 
-@pytest.mark.parametrize(("option", "where"), CASES)
-def test_a_folder_of_the_project_is_refused(project: Path, option: str, where: str) -> None:
+# The command, end to end, on the copy: each run is a process, so a few of the above.
+@pytest.mark.parametrize(
+    ("option", "where"),
+    [("--out", "content/codes"), ("--work", "activation_kb"), ("--dist", ".git"), ("--out", "..")],
+)
+def test_kb_build_refuses_a_folder_of_the_project(project: Path, option: str, where: str) -> None:
     before = listing(project.parent)
     done = kb(project, "build", option, where, "--jobs", "1")
     assert_refused(done, option, str((project / where).resolve()))
@@ -72,7 +83,7 @@ def test_the_content_elsewhere_is_refused(project: Path, tmp_path: Path, option:
     content = tmp_path / "kb" / "content"
     shutil.copytree(project / "content", content)
     before = listing(tmp_path)
-    for where in (content, content / "codes", tmp_path / "kb", tmp_path):
+    for where in (content / "codes", tmp_path):
         done = kb(project, "build", "--content", content, option, where, cwd=tmp_path / "kb")
         assert_refused(done, option, f"the content {content}")
     assert listing(tmp_path) == before
@@ -87,7 +98,7 @@ def test_the_repository_a_worktree_points_to_is_refused(project: Path, tmp_path:
     shutil.copytree(project / "content", worktree / "content")
     (worktree / ".git").write_text(f"gitdir: {real / 'worktrees' / 'wt'}\n", encoding="utf-8")
     before = listing(tmp_path)
-    for where in (real, real / "worktrees", real / "objects"):
+    for where in (real, real / "worktrees" / "wt"):
         done = kb(project, "build", "--content", worktree / "content", "--out", where)
         assert_refused(done, "--out", "the repository's metadata")
     assert listing(tmp_path) == before
