@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.files import render_language
+from tests.mounts import Mounts
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -38,3 +40,11 @@ def content() -> Content:
 def rendered(content: Content) -> dict[str, dict[str, str]]:
     """Every page of ``content/`` in each language: language → path → Markdown."""
     return {lang: render_language(content, lang) for lang in LANGUAGES}
+
+
+@pytest.fixture
+def mounts() -> Iterator[Mounts]:
+    """Read-only folders and tiny file systems for one test (:class:`tests.mounts.Mounts`)."""
+    made = Mounts()
+    yield made
+    made.undo()

@@ -392,8 +392,8 @@ def test_build_refuses_to_replace_a_folder_that_holds_its_input(tmp_path: Path) 
     run = kb("build", "--out", ".", cwd=tmp_path)
     assert (run.code, run.out) == (2, "")
     assert run.err == (
-        f"error: --out {tmp_path} holds {tmp_path / 'content'}; the build replaces --out as a "
-        "whole, so give it a folder of its own (default: site)\n"
+        f"error: --out {tmp_path} holds the content {tmp_path / 'content'}; the build replaces "
+        "--out as a whole, so give it a folder of its own (default: site)\n"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == before
 
@@ -420,8 +420,7 @@ def test_build_refuses_to_replace_a_folder_that_holds_its_input(tmp_path: Path) 
         ),
         (
             ["lookup", "0xC004F074", "--content", "nowhere"],
-            "error: no knowledge base in "
-            "nowhere/ (article.yaml is missing); name it with --content DIR",
+            "Error: Invalid value for '--content': Directory 'nowhere' does not exist.",
         ),
     ],
 )

@@ -97,6 +97,7 @@ def linkcheck(*args: str) -> tuple[int, str]:
 
 def test_the_command_line_exits_1_on_problems(tmp_path: Path) -> None:
     write_files(tmp_path, {"index.html": page('<a href="missing.html">m</a>')})
+    write_files(tmp_path, {"it/index.html": page("")})
     code, out = linkcheck(str(tmp_path))
     assert code == 1
     assert "dead link 'missing.html'" in out

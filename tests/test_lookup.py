@@ -253,6 +253,13 @@ def test_a_long_input_is_repeated_at_most_80_characters_long() -> None:
 def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
     result = kb("0xC004F074", content=tmp_path / "nowhere")
     assert result.exit_code == 2
+    assert "Directory" in result.stderr and "nowhere' does not exist" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_folder_without_an_article_is_a_usage_error(tmp_path: Path) -> None:
+    result = kb("0xC004F074", content=tmp_path)
+    assert result.exit_code == 2
     assert "article.yaml is missing" in result.stderr
     assert "Traceback" not in result.output
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from activation_kb.cli.common import content_option, reports_errors
+from activation_kb.cli.common import content_option, folder_option, reports_errors
+from activation_kb.domain.errors import UsageError
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.pipeline.build import build_site
 
@@ -15,27 +16,16 @@ __all__ = ["command"]
 
 @click.command("build")
 @content_option("The content folder to build from.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Where the site goes; replaced only when the new one is complete and checked.",
+@folder_option(
+    "out",
+    "site",
+    "Where the site goes; replaced only when the new one is complete and checked. A "
+    "new or empty folder, or a site kb build made.",
 )
-@click.option(
-    "--work",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder for the generated Markdown (docs/{lang}/) that the engine reads.",
+@folder_option(
+    "work", "build", "Folder for the generated Markdown (docs/{lang}/) that the engine reads."
 )
-@click.option(
-    "--dist",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("dist"),
-    show_default=True,
-    help="Where the offline zip goes (activation-kb-offline-<version>.zip).",
-)
+@folder_option("dist", "dist", "Where the offline zip goes (activation-kb-offline-<version>.zip).")
 @click.option(
     "--offline/--no-offline",
     default=True,
@@ -59,7 +49,7 @@ __all__ = ["command"]
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, resolve_path=True, path_type=Path),
     default=None,
     help="Also write what the build did, stage by stage with timings, to this JSON file.",
 )
@@ -78,16 +68,32 @@ def command(
     the offline bundle dist/activation-kb-offline-<version>.zip.
 
     Exits 1, leaving the previous site and zip as they were, when the content is invalid
-    or a built site has dead links, missing anchors or duplicate ids.
+    or a built site has dead links, missing anchors or duplicate ids; 2 when a folder may
+    not or cannot be written. A build that shares a folder with one running waits for it.
     """
     bundle = dist if offline and not languages else None
     built = build_site(
-        content_dir, out, work, dist=bundle, languages=languages or LANGUAGES, jobs=jobs
+        content_dir,
+        out,
+        work,
+        dist=bundle,
+        languages=languages or LANGUAGES,
+        jobs=jobs,
+        on_wait=_say_waiting,
     )
+    for warning in built.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if report is not None:
-        built.write(report)
+        try:
+            built.write(report)
+        except OSError as error:
+            raise UsageError(f"cannot write {report}: {error.strerror}") from None
     pages = ", ".join(f"{lang}: {count} pages" for lang, count in built.pages.items())
     click.echo(f"built {built.out} ({pages}) in {built.seconds:.1f} s")
     if built.bundle:
         size = built.bundle.stat().st_size
         click.echo(f"offline bundle {built.bundle} ({size / 1024:.0f} KiB)")
+
+
+def _say_waiting(folder: Path) -> None:
+    click.echo(f"waiting for another kb build or kb serve that uses {folder}", err=True)

@@ -14,14 +14,16 @@ __all__ = ["import_"]
 
 
 @click.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "source", type=click.Path(exists=True, dir_okay=False, resolve_path=True, path_type=Path)
+)
 @click.option(
     "--lang",
     type=click.Choice(["it"]),
     required=True,
     help="Language of SOURCE; its text goes to that language's blocks.",
 )
-@content_option("The content directory to update.")
+@content_option("The content directory to update.", exists=False)
 @click.option(
     "--prune",
     is_flag=True,

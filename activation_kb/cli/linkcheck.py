@@ -11,6 +11,7 @@ import click
 
 from activation_kb.cli.common import reports_errors
 from activation_kb.domain.errors import UsageError
+from activation_kb.domain.model import LANGUAGES
 from activation_kb.site.linkcheck import check_site, external_links
 
 __all__ = ["command", "external_report"]
@@ -19,13 +20,13 @@ __all__ = ["command", "external_report"]
 @click.command("linkcheck")
 @click.argument(
     "target",
-    type=click.Path(exists=True, path_type=Path),
+    type=click.Path(exists=True, resolve_path=True, path_type=Path),
     default=Path("site"),
     required=False,
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, resolve_path=True, path_type=Path),
     help="Write the external links, each with the pages that have it, to this file.",
 )
 @click.option(
@@ -39,10 +40,12 @@ def command(target: Path, report: Path | None, on_disk: bool) -> None:
     site) or the offline zip (read as from file://). External links are listed, never
     fetched.
 
-    Prints each problem as page: problem and exits 1 when there are any, else 0.
+    Prints each problem as page: problem and exits 1 when there are any, else 0; exits 2
+    when TARGET is no built site (no index.html, no language folder).
     """
     with tempfile.TemporaryDirectory(prefix="kb-linkcheck-") as temporary:
         root = _unpacked(target, Path(temporary)) if target.is_file() else target
+        _refuse_what_is_no_site(target, root)
         problems = check_site(root, on_disk=on_disk or target.is_file())
         links = external_links(root)
     for problem in problems:
@@ -50,8 +53,11 @@ def command(target: Path, report: Path | None, on_disk: bool) -> None:
     summary = f"{target}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"
     summary += f", {len(links)} external link{'s' if len(links) != 1 else ''} (not fetched)"
     if report is not None:
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(external_report(str(target), links), encoding="utf-8")
+        try:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(external_report(str(target), links), encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {report}: {error.strerror}") from None
         summary += f", listed in {report}"
     click.echo(summary, err=True)
     if problems:
@@ -65,6 +71,16 @@ def external_report(target: str, links: dict[str, list[str]]) -> str:
         lines.append(url)
         lines += [f"    {page}" for page in pages]
     return "\n".join(lines) + "\n"
+
+
+def _refuse_what_is_no_site(target: Path, root: Path) -> None:
+    """A built site has the language redirect at its root and at least one language's
+    landing page (``kb build --lang it`` builds one)."""
+    missing = [] if (root / "index.html").is_file() else ["no index.html"]
+    if not any((root / lang / "index.html").is_file() for lang in LANGUAGES):
+        missing.append(f"no {' or '.join(f'{lang}/index.html' for lang in LANGUAGES)}")
+    if missing:
+        raise UsageError(f"{target} is not a built site: {', '.join(missing)}")
 
 
 def _unpacked(archive: Path, into: Path) -> Path:

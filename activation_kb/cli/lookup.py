@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from activation_kb.check.rules import checked_content
-from activation_kb.cli.common import content_option, fail, wants_color
+from activation_kb.cli.common import TextArguments, content_option, fail, wants_color
 from activation_kb.content.loader import ARTICLE_FILE
 from activation_kb.domain.codes import canonical, forms, parse_code
 from activation_kb.domain.errors import (
@@ -43,8 +43,9 @@ __all__ = ["command"]
 EXIT_NOT_FOUND = 1
 
 
-class _Command(click.Command):
-    """``kb lookup``: with ``--json``, click's own usage errors (a bad ``--lang``) are JSON too."""
+class _Command(TextArguments):
+    """``kb lookup``: CODE taken as typed (``-1073418124`` is a code, not an option); with
+    ``--json``, click's own usage errors (a bad ``--lang``) are JSON too."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         wants_json = "--json" in args
@@ -57,7 +58,7 @@ class _Command(click.Command):
             ctx.exit(EXIT_USAGE)
 
 
-@click.command(name="lookup", cls=_Command, context_settings={"ignore_unknown_options": True})
+@click.command(name="lookup", cls=_Command)
 @click.argument("code")
 @click.option(
     "--lang",
@@ -77,7 +78,7 @@ def command(code: str, lang: str | None, as_json: bool, base_url: str, content_d
     """Show what the knowledge base says about CODE, in any spelling.
 
     CODE may be 0xC004F074, C004F074, c004f074, 80070005 (8 bare digits are hex, as
-    tickets mean them), 3221549172 or -1073418124.
+    tickets mean them), 3221549172 or -1073418124 (a leading "-" is a sign, never an option).
     Exits 0 when the code is documented, 1 when it is not, 2 when CODE is no code.
     """
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from activation_kb.cli.common import reports_errors
+from activation_kb.cli.common import TextArguments, folder_type, reports_errors
 from activation_kb.domain.errors import UsageError
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.engine.search.index import SiteSearch, index_path
@@ -23,8 +23,8 @@ __all__ = ["command"]
 EXIT_NOTHING_FOUND = 1
 
 
-@click.command(name="search", context_settings={"ignore_unknown_options": True})
-@click.argument("query")
+@click.command(name="search", cls=TextArguments)
+@click.argument("words", nargs=-1, required=True, metavar="QUERY...")
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
@@ -35,7 +35,7 @@ EXIT_NOTHING_FOUND = 1
 @click.option(
     "--site",
     "site_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=folder_type(),
     default=Path("site"),
     show_default=True,
     help="The built site (as `kb build` writes it).",
@@ -43,12 +43,15 @@ EXIT_NOTHING_FOUND = 1
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of text.")
 @reports_errors
-def command(query: str, lang: str, site_dir: Path, limit: int, as_json: bool) -> None:
+def command(words: tuple[str, ...], lang: str, site_dir: Path, limit: int, as_json: bool) -> None:
     """Rank the pages of the built site for QUERY, as the site's search box does.
 
     QUERY may be words, a command (slmgr /dli) or a code in any form (0xC004F074,
-    C004F074, 3221549172, -1073418124). Exits 1 when nothing matches.
+    C004F074, 3221549172, -1073418124), quoted or not; it is taken as typed, even when it
+    begins with "-" (only this command's options are options; after -- nothing is).
+    Exits 1 when nothing matches, 2 when the query is not one the search can read.
     """
+    query = " ".join(words)
     path = index_path(site_dir, lang)
     if not path.is_file():
         raise UsageError(f"no search index at {path}; build the site (`make site`) or use --site")

@@ -1,8 +1,22 @@
-"""The one small exception family of the project.
+"""The one small exception family of the project, and the one table of exit codes.
 
 Every error a user can cause (bad content, a malformed code, a source the importer cannot
 read) is a :class:`KbError`; the CLI prints its message and exits with its ``exit_code``
-instead of a traceback.
+instead of a traceback (:mod:`activation_kb.cli.common` does it for every command, and
+turns an ``OSError`` or an error nobody expected into one line too).
+
+Exit codes, the same for every ``kb`` command:
+
+====  ==========================================================================
+0     done (``kb check``: the content is valid)
+1     what was examined has problems, each listed: the content or the source
+      article, a built site's links; ``kb lookup``/``kb search``: nothing found
+2     the command cannot do its job as called, or the system refuses it: an unknown
+      option, a path that does not exist or that the command must not touch, text
+      that is no code or no query, a folder it cannot read or write, a full disk
+3     an error ``kb`` does not expect (a bug): one line naming the exception;
+      ``KB_DEBUG=1`` also prints the traceback
+====  ==========================================================================
 """
 
 from __future__ import annotations
@@ -11,6 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "EXIT_CONTENT",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
     "CodeFormatError",
     "ContentError",
     "ImportSourceError",
@@ -20,8 +38,14 @@ __all__ = [
     "echo",
 ]
 
+EXIT_OK = 0
 EXIT_CONTENT = 1
+"""The content, the source article or a built site has problems; or nothing was found."""
 EXIT_USAGE = 2
+"""Called wrongly, or the system refused (cannot read or write, disk full)."""
+EXIT_INTERNAL = 3
+"""An error nobody expected: a bug in ``kb``."""
+
 ECHO_LIMIT = 80
 """The most characters of a reader's text that a message repeats (:func:`echo`)."""
 

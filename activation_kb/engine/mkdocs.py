@@ -16,7 +16,9 @@ tests do, to compare it with what :mod:`activation_kb.engine.offline` derives.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from activation_kb.domain.errors import KbError
+from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.parallel import default_jobs, each_in_threads
 
 __all__ = [
@@ -35,8 +37,10 @@ __all__ = [
     "EngineError",
     "EngineRun",
     "EngineTask",
+    "EngineWriteError",
     "build",
     "serve",
+    "system_refusal",
     "theme_scripts",
     "write_config",
 ]
@@ -58,6 +62,35 @@ offline plugin adds no unpkg.com script when a polyfill's URL already names ifra
 
 class EngineError(KbError):
     """The engine failed (a warning under ``--strict`` counts); carries its output."""
+
+
+class EngineWriteError(UsageError):
+    """The engine could not write (a full disk, a read-only folder): one line."""
+
+
+# The last line of a Python traceback for an OSError: "OSError: [Errno 28] No space left
+# on device: '/a' -> '/b'" (the paths are optional).
+_OS_ERROR = re.compile(
+    r"^(?:\w+\.)*\w*Error: \[Errno (?P<errno>\d+)\] (?P<reason>.+?)"
+    r"(?:: '(?P<first>[^']*)'(?: -> '(?P<second>[^']*)')?)?$"
+)
+# What the system refuses, as opposed to a bug or a problem of the pages: only a write
+# meets the first three.
+_WRITE_REFUSALS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+_REFUSALS = _WRITE_REFUSALS | {errno.EACCES, errno.EPERM, errno.EIO}
+
+
+def system_refusal(output: str) -> str | None:
+    """One line (``cannot write PATH: REASON``) when the engine's ``output`` ends in an
+    ``OSError`` the system raised (a full disk, a read-only folder); ``None`` otherwise."""
+    lines = output.rstrip().splitlines()
+    found = _OS_ERROR.match(lines[-1].strip()) if lines else None
+    if found is None or int(found["errno"]) not in _REFUSALS:
+        return None
+    where = found["second"] or found["first"] or "the site"
+    if int(found["errno"]) in _WRITE_REFUSALS:
+        return f"cannot write {where}: {found['reason']}"
+    return f"{where}: {found['reason']}"
 
 
 @dataclass(frozen=True)
@@ -150,6 +183,10 @@ def build(
         lambda pair: _run(*pair, environment), commands, jobs or default_jobs()
     )
     failures = [failure for _, failure in results if failure]
+    for failure in failures:
+        refused = system_refusal(failure)
+        if refused:
+            raise EngineWriteError(refused)
     if failures:
         raise EngineError("\n\n".join(failures))
     for task in tasks:

@@ -25,12 +25,17 @@ from activation_kb.domain.errors import ContentError, ImportSourceError, Problem
 from activation_kb.domain.markup import refusals
 from activation_kb.domain.model import Article, CodeRecord
 from activation_kb.domain.textfile import NotUtf8Error, decode_utf8
-from activation_kb.importer.article import LOCALES, Imported, import_article
+from activation_kb.importer.article import Imported, import_article
 
-__all__ = ["ARTICLE_DIR", "ImportPlan", "describe", "plan_import"]
+__all__ = ["ARTICLE_DIR", "PUBLISHED_PATH", "ImportPlan", "describe", "plan_import"]
 
 ARTICLE_DIR = "windows-server/get-started"
 """Folder of the source article on learn.microsoft.com (after the locale)."""
+PUBLISHED_PATH = f"{ARTICLE_DIR}/activation-error-codes"
+"""Where the article is published on learn.microsoft.com (after the locale): the link of
+the CC BY attribution. Its front matter does not say it, and the name it was saved under
+says nothing about it (``kb import NEW.md``), so an import keeps the address
+``article.yaml`` records and a first import records this one."""
 
 SOURCES_DIR = "sources"
 _MISSING = object()
@@ -87,7 +92,7 @@ def plan_import(source: Path, content_dir: Path, lang: str, *, prune: bool = Fal
         expected = f"expected UTF-8 text, found {error.describe().removeprefix('not UTF-8 text: ')}"
         raise ImportSourceError(str(source), error.line, expected) from None
     source_file = f"{SOURCES_DIR}/{source.name}"
-    url_path = f"{ARTICLE_DIR}/{_article_name(source.name, lang)}"
+    url_path = _recorded_url_path(content_dir)
     imported = import_article(
         text, file=str(source), lang=lang, source_file=source_file, url_path=url_path
     )
@@ -129,8 +134,16 @@ def _strings(data: object, path: tuple[str | int, ...]) -> list[tuple[tuple[str 
     return []
 
 
-def _article_name(file_name: str, lang: str) -> str:
-    return file_name.removesuffix(".md").removesuffix(f".{LOCALES[lang]}")
+def _recorded_url_path(content_dir: Path) -> str:
+    """The article's address as ``article.yaml`` records it, else :data:`PUBLISHED_PATH`."""
+    path = content_dir / ARTICLE_FILE
+    if not path.is_file():
+        return PUBLISHED_PATH
+    source = _load_mapping(path).get("source")
+    recorded = source.get("url_path") if isinstance(source, dict) else None
+    return (
+        recorded.strip("/") if isinstance(recorded, str) and recorded.strip("/") else PUBLISHED_PATH
+    )
 
 
 def _plan_records(plan: ImportPlan, imported: Imported, lang: str, prune: bool) -> None:

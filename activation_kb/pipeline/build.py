@@ -8,42 +8,61 @@ derived from their output (:mod:`activation_kb.site.offline`, zipped by
 :class:`~activation_kb.pipeline.report.BuildReport` (``kb build --report``).
 
 The reader-facing ``site/`` is replaced only by a complete, checked site: everything is
-built in a sibling folder (``site.tmp-…``) and swapped into place at the end
-(:mod:`activation_kb.site.publish`); the zip is written under a temporary name and renamed after
-it. Content that ``kb check`` refuses, or any failed check, stops the build with neither
-touched; so does a build killed at any moment. Every build of the same content is
+built in a sibling folder (``site.tmp-…``) and swapped into place at the end together with
+the zip, written under a temporary name (:mod:`activation_kb.site.publish`: both or
+neither). Content that ``kb check`` refuses, or any failed check, stops the build with
+neither touched; so does a build killed at any moment. Every build of the same content is
 byte-identical: the engine, the zip and the files are dated by
 :mod:`activation_kb.pipeline.build_date`, never by the clock.
+
+Before anything is written, the folders are checked (:mod:`activation_kb.pipeline.paths`:
+never the content, the code or ``.git``; never a folder the build did not make) and
+tried for writing; the build then holds the lock of each folder it writes in, so builds
+that share one (the work folder, say) run one after the other. The published site holds
+its marker and the Content-Security-Policy hashes of its inline scripts
+(:mod:`activation_kb.site.csp`).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.engine import mkdocs as engine
 from activation_kb.parallel import ForkedCall, can_fork, default_jobs
-from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, source_date_epoch
+from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, given_epoch, source_date_epoch
 from activation_kb.pipeline.generate import generate
+from activation_kb.pipeline.paths import (
+    SITE_MARKER,
+    SITE_MARKER_TEXT,
+    WORK_MARKER,
+    WORK_MARKER_TEXT,
+    BuildPaths,
+    check_build_paths,
+    check_work_folder,
+)
 from activation_kb.pipeline.report import BuildReport, Stopwatch
 from activation_kb.render.files import root_files
 from activation_kb.render.go import DECODER, SCRIPTS, go_files, rescue_script
-from activation_kb.site import bundle, offline
-from activation_kb.site.linkcheck import check_site
+from activation_kb.site import bundle, csp, offline
+from activation_kb.site.linkcheck import SiteCheck, inspect_site
 from activation_kb.site.publish import (
+    make_publishable,
     publishing,
     remove_leftovers,
-    replace_dir,
-    set_mtimes,
+    retire,
     staging_dir,
+    swap_in,
 )
 
-__all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate"]
+__all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate", "mark_work_folder"]
 
 
 class BrokenSiteError(KbError):
@@ -62,31 +81,43 @@ def build_site(
     dist: Path | None = None,
     languages: Sequence[str] = LANGUAGES,
     jobs: int | None = None,
+    on_wait: Callable[[Path], None] | None = None,
 ) -> BuildReport:
     """Build the whole site into ``out``, using ``work_dir`` for the generated Markdown;
     with ``dist``, also the offline bundle ``dist/activation-kb-offline-<version>.zip``.
+    Every path is absolute (the command line resolves them).
 
     ``languages`` builds only some languages (a quicker site for tests; links into the
     others are then not checked; no bundle); ``jobs`` bounds the processes running at once
-    (engine builds, languages rendered, pages checked), one per core by default.
+    (engine builds, languages rendered, pages checked), one per core by default. The build
+    holds the lock of every folder it writes in; ``on_wait(folder)`` is called before it
+    waits for another build to release one.
     """
     _check_languages(languages, dist)
+    given_epoch()  # an unusable SOURCE_DATE_EPOCH stops the build before it writes
+    check_build_paths(BuildPaths(content_root, out, work_dir, dist))
+    target = dist / f"{bundle.bundle_name()}.zip" if dist else None
+    _refuse_a_folder_in_the_zips_place(target)
+    outputs = [out.parent, work_dir, *([dist] if dist else [])]
+    for folder in outputs:
+        _check_writable(folder)
     watch = Stopwatch()
     jobs = jobs or default_jobs()
     docs_root = work_dir / "docs"
-    out = out.resolve()
-    target = dist.resolve() / f"{bundle.bundle_name()}.zip" if dist else None
-    _refuse_to_replace_what_holds(out, content_root, work_dir)
-    with publishing(out):
-        remove_leftovers(work_dir, "offline-*")
+    with publishing(out, also=outputs[1:], on_wait=on_wait) as stuck:
+        check_work_folder(work_dir)  # again: another build may have used it meanwhile
+        mark_work_folder(work_dir)
+        stuck += remove_leftovers(work_dir, "offline-*")
         if target:
-            remove_leftovers(target.parent, f".{target.name}.*.tmp")
+            stuck += remove_leftovers(target.parent, f".{target.name}.*.tmp")
         with watch.stage("generate"):
-            content, reports = generate(content_root, docs_root, languages)
+            content, reports = _generating(
+                work_dir, lambda: generate(content_root, docs_root, languages)
+            )
         epoch = source_date_epoch(content_root, content.article.source.metadata)
         scripts = engine.theme_scripts(SCRIPTS), engine.theme_scripts([DECODER])
         plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, *scripts)
-        _build(content, plan, watch)
+        stuck += _build(content, plan, watch)
     return BuildReport(
         out=out,
         bundle=target,
@@ -95,6 +126,7 @@ def build_site(
         seconds=watch.elapsed(),
         stages=tuple(sorted(watch.stages, key=lambda stage: stage.started)),
         jobs=jobs,
+        warnings=tuple(_not_deleted(error) for error in stuck),
     )
 
 
@@ -116,8 +148,9 @@ class _Plan:
     """The text of the script that ``go/`` loads to decode a code it does not document."""
 
 
-def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
-    staging = staging_dir(plan.out)
+def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
+    """Build, check and publish; returns what of the previous site could not be deleted."""
+    staging = _writing(plan.out.parent, lambda: staging_dir(plan.out, _SITE_MARKER))
     offline_tree = (
         Path(tempfile.mkdtemp(prefix="offline-", dir=plan.work_dir)) if plan.target else None
     )
@@ -131,21 +164,21 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
             watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
         with watch.stage("root-files"):
-            outside = root_files(content, not_found_head=rescue_script(plan.scripts))
-            outside |= go_files(content, plan.scripts, plan.decoder)
-            for name, text in outside.items():
-                (staging / name).parent.mkdir(parents=True, exist_ok=True)
-                (staging / name).write_text(text, encoding="utf-8")
+            _writing(staging, lambda: _write_root_files(content, staging, plan))
         absent = [lang for lang in LANGUAGES if lang not in plan.languages]
         problems, pending = _check_and_zip(content, staging, offline_tree, absent, plan, watch)
         if problems:
             raise BrokenSiteError(problems)
         with watch.stage("swap"):
-            set_mtimes(staging, plan.epoch)
-            replace_dir(staging, plan.out)
-            if pending and plan.target:
-                bundle.publish(pending, plan.target)
-                set_mtimes(plan.target, plan.epoch)
+            make_publishable(staging, plan.epoch)
+            if pending:
+                make_publishable(pending, plan.epoch)
+            previous = _writing(
+                plan.target or plan.out, lambda: swap_in(staging, plan.out, pending, plan.target)
+            )
+        with watch.stage("cleanup"):
+            failure = retire(previous)
+        return [failure] if failure else []
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if pending:
@@ -153,8 +186,25 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         raise
     finally:
         if offline_tree:
-            with watch.stage("cleanup"):
-                shutil.rmtree(offline_tree, ignore_errors=True)
+            shutil.rmtree(offline_tree, ignore_errors=True)
+
+
+_SITE_MARKER = (SITE_MARKER, SITE_MARKER_TEXT)
+
+
+def _write_root_files(content: Content, staging: Path, plan: _Plan) -> None:
+    outside = root_files(content, not_found_head=rescue_script(plan.scripts))
+    outside |= go_files(content, plan.scripts, plan.decoder)
+    for name, text in outside.items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_text(text, encoding="utf-8")
+
+
+def _write_policy(staging: Path, found: SiteCheck) -> None:
+    """The hashes of the site's inline scripts and styles, for nginx (:mod:`.csp`)."""
+    path = staging / csp.NGINX_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(csp.nginx_snippet(found.scripts, found.styles), encoding="utf-8")
 
 
 def _check_and_zip(
@@ -184,7 +234,10 @@ def _check_and_zip(
     zipping = _start_zip(offline_tree, plan) if zip_beside and can_fork() else None
     try:
         with watch.stage("check"):
-            problems = check_site(staging, absent=absent, jobs=plan.jobs) + found
+            checked = inspect_site(staging, absent=absent, jobs=plan.jobs)
+            problems = checked.problems + found
+            if not problems:
+                _writing(staging, lambda: _write_policy(staging, checked))
     except BaseException:
         if zipping:
             _cancel_zip(zipping, plan)
@@ -195,8 +248,8 @@ def _check_and_zip(
         return problems, None
     if zipping is None:
         with watch.stage("zip"):
-            return problems, _write_zip(offline_tree, plan)
-    run = zipping.result()
+            return problems, _writing(plan.target, lambda: _write_zip(offline_tree, plan))
+    run = _writing(plan.target, zipping.result)
     watch.add("zip", run.started, run.ended, run.cpu)
     return problems, run.value
 
@@ -224,13 +277,66 @@ def _check_languages(languages: Sequence[str], dist: Path | None) -> None:
         raise UsageError("the offline bundle holds every language: build them all, or no bundle")
 
 
-def _refuse_to_replace_what_holds(out: Path, *inputs: Path) -> None:
-    """``--out`` is replaced as a whole: it must not hold the content, the work folder, the
-    project or the current folder (``kb build --out .`` would swap the project away)."""
-    for inside in (*inputs, engine.PROJECT_ROOT, Path.cwd()):
-        inside = inside.resolve()
-        if inside == out or out in inside.parents:
-            raise UsageError(
-                f"--out {out} holds {inside}; the build replaces --out as a whole, "
-                "so give it a folder of its own (default: site)"
-            )
+def _refuse_a_folder_in_the_zips_place(target: Path | None) -> None:
+    if target is not None and (target.is_dir() or (target.exists() and not target.is_file())):
+        raise UsageError(
+            f"{target} is not a file: the build writes the offline zip there; "
+            "move it away or give another --dist"
+        )
+
+
+def _check_writable(folder: Path) -> None:
+    """Refuse, before any work, a folder the build could not write in: the folder, or the
+    nearest one above it that exists, must take a new file (tried, then deleted)."""
+    existing = next(path for path in (folder, *folder.parents) if path.exists())
+    if not existing.is_dir():
+        raise UsageError(f"cannot write in {folder}: {existing} is a file, not a folder")
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=".kb-probe-", dir=existing)
+        os.close(descriptor)
+        os.unlink(name)
+    except OSError as error:
+        raise UsageError(f"cannot write in {existing}: {error.strerror}") from None
+
+
+def mark_work_folder(work_dir: Path) -> None:
+    """Mark ``work_dir`` as a build's work folder (:mod:`activation_kb.pipeline.paths`)."""
+    marker = work_dir / WORK_MARKER
+    if not marker.is_file():
+        _writing(work_dir, lambda: marker.write_text(WORK_MARKER_TEXT, encoding="utf-8"))
+
+
+Value = TypeVar("Value")
+
+
+def _writing(where: Path | None, write: Callable[[], Value]) -> Value:
+    """``write()``; an ``OSError`` it raises (a full disk, a folder made read-only
+    meanwhile) becomes one line naming what could not be written."""
+    try:
+        return write()
+    except OSError as error:
+        named = error.filename2 if error.filename2 is not None else error.filename
+        place = os.fsdecode(named) if named is not None else str(where)
+        raise UsageError(f"cannot write {place}: {error.strerror or error}") from None
+
+
+def _generating(work_dir: Path, write: Callable[[], Value]) -> Value:
+    """``write()``, the generator stage, which reads the content and writes the work
+    folder: an ``OSError`` about the work folder (or about no file: a write that found the
+    disk full) becomes one line naming it; one about the content is left to the command
+    line, which names the file."""
+    try:
+        return write()
+    except OSError as error:
+        named = Path(os.fsdecode(error.filename)) if error.filename is not None else None
+        if named is not None and named != work_dir and work_dir not in named.parents:
+            raise
+        raise UsageError(f"cannot write {named or work_dir}: {error.strerror or error}") from None
+
+
+def _not_deleted(error: OSError) -> str:
+    where = os.fsdecode(error.filename) if error.filename is not None else "a leftover"
+    return (
+        f"could not delete {where} ({error.strerror or error}), left by this or an earlier "
+        "build; the next build tries again"
+    )

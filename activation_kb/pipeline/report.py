@@ -87,6 +87,8 @@ class BuildReport:
     """Every stage, in the order they started."""
     jobs: int = 1
     """How many engine builds were allowed to run at once."""
+    warnings: tuple[str, ...] = ()
+    """What went wrong without stopping the build (a leftover it could not delete)."""
 
     def to_json(self) -> dict[str, object]:
         """The report as JSON-ready data (paths as strings)."""

@@ -21,6 +21,7 @@ import os
 import posixpath
 from collections import Counter
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,8 +30,10 @@ from activation_kb.site.htmlscan import PageScan, scan_html
 
 __all__ = [
     "PageScan",
+    "SiteCheck",
     "check_site",
     "external_links",
+    "inspect_site",
     "normalise_path",
     "scan_html",
     "scan_site",
@@ -69,9 +72,36 @@ def check_site(
     out of a partial build) are not checked. ``jobs`` processes read the pages of a large
     site; ``known`` pages were scanned as they were written (:func:`scan_site`).
     """
+    return inspect_site(root, absent, on_disk=on_disk, jobs=jobs, known=known).problems
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """What :func:`inspect_site` found: the problems, and the inline scripts and styles
+    of every page (their hashes, for the Content-Security-Policy)."""
+
+    problems: list[str]
+    scripts: frozenset[str]
+    styles: frozenset[str]
+
+
+def inspect_site(
+    root: Path,
+    absent: Collection[str] = (),
+    *,
+    on_disk: bool = False,
+    jobs: int = 1,
+    known: Mapping[str, PageScan] | None = None,
+) -> SiteCheck:
+    """:func:`check_site`, with the hashes of the inline scripts and styles read on the
+    way (every page is read once for both)."""
     site = _Site(root, scan_site(root, jobs, known), frozenset(absent), on_disk)
     problems = _data_problems(root, site)
+    scripts: set[str] = set()
+    styles: set[str] = set()
     for page, scan in site.pages.items():
+        scripts |= scan.scripts
+        styles |= scan.styles
         for duplicate in sorted(i for i, count in Counter(scan.ids).items() if count > 1):
             problems.append(f"{page}: duplicate id {duplicate!r}")
         folder = posixpath.dirname(page)
@@ -79,7 +109,7 @@ def check_site(
             problem = site.check_link(page, folder, url, loaded)
             if problem:
                 problems.append(f"{page}: {problem}")
-    return sorted(set(problems))
+    return SiteCheck(sorted(set(problems)), frozenset(scripts), frozenset(styles))
 
 
 def scan_site(

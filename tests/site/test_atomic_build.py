@@ -126,7 +126,9 @@ def test_invalid_content_leaves_the_previous_site_and_zip_complete(
         "error: 1 problem in the content",
     ]
     assert published(tmp_path) == previous
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "site"]
+    # The work folder the build locked and marked before it read the content, empty.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist", "site", "work"]
+    assert [p.name for p in (tmp_path / "work").iterdir()] == [".kb-work"]
 
 
 def content_epoch() -> int:

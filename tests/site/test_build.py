@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from activation_kb.cli.main import main
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.pipeline.build import build_site
+from activation_kb.pipeline.paths import SITE_MARKER, SITE_MARKER_TEXT
 from activation_kb.site.linkcheck import check_site
 from tests.site.conftest import CONTENT
 from tests.site.html import attribute, element, ids, read
@@ -156,8 +157,10 @@ def _broken_copy(tmp_path: Path, edit: str) -> Path:
 
 
 def _old_site(tmp_path: Path) -> Path:
+    """A site an earlier build published (its marker says so)."""
     site = tmp_path / "site"
-    site.mkdir()
+    (site / SITE_MARKER).parent.mkdir(parents=True)
+    (site / SITE_MARKER).write_text(SITE_MARKER_TEXT, "utf-8")
     (site / "marker.txt").write_text("previous build", "utf-8")
     return site
 
@@ -172,8 +175,10 @@ def test_invalid_content_exits_1_and_leaves_the_site_untouched(tmp_path: Path) -
         "codes/0x80070490.yaml:5: activation_types" in result.output
         and "activation_types" in result.output
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
-    assert [p.name for p in site.iterdir()] == ["marker.txt"]
+    # The work folder the build locked and marked before it read the content, empty.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "w"]
+    assert [p.name for p in (tmp_path / "w").iterdir()] == [".kb-work"]
+    assert sorted(p.name for p in site.iterdir()) == [".kb", "marker.txt"]
 
 
 def test_a_failing_engine_leaves_the_site_untouched(tmp_path: Path) -> None:
@@ -190,7 +195,7 @@ def test_a_failing_engine_leaves_the_site_untouched(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert "missing.md" in result.output
-    assert [p.name for p in site.iterdir()] == ["marker.txt"]
+    assert sorted(p.name for p in site.iterdir()) == [".kb", "marker.txt"]
     assert not list(tmp_path.glob("site.*"))
 
 

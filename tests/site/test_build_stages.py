@@ -10,6 +10,7 @@ import pytest
 
 from activation_kb.pipeline import build
 from activation_kb.pipeline.build import BrokenSiteError, build_site
+from activation_kb.site.linkcheck import SiteCheck
 from tests.site.conftest import CONTENT
 
 # The zip is written by a forked process beside the check, or after it where the build may
@@ -48,12 +49,12 @@ def test_every_stage_is_timed_and_the_engine_builds_overlap(
 def test_a_failed_site_check_leaves_no_zip_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
 ) -> None:
-    def broken(*args: object, **kwargs: object) -> list[str]:
+    def broken(*args: object, **kwargs: object) -> SiteCheck:
         time.sleep(0.5)  # the forked zip is under way meanwhile
-        return ["it/index.html: dead link 'nowhere/'"]
+        return SiteCheck(["it/index.html: dead link 'nowhere/'"], frozenset(), frozenset())
 
     monkeypatch.setattr(build, "can_fork", lambda: forked)
-    monkeypatch.setattr(build, "check_site", broken)
+    monkeypatch.setattr(build, "inspect_site", broken)
     with pytest.raises(BrokenSiteError, match="nowhere"):
         build_site(CONTENT, tmp_path / "site", tmp_path / "work", dist=tmp_path / "dist")
     assert not (tmp_path / "site").exists()

@@ -27,6 +27,9 @@ AWKWARD = {
     "declarations": '<!doctype html><?xml version="1.0"?><img src="i.png"/>',
     "upper case": '<A HREF="UP.html" ID="Up">u</A><IFRAME SRC="f.html"></IFRAME>',
     "empty values": '<a href="">e</a><h3 id="">h</h3><object data="o.svg"></object>',
+    "inline scripts and styles": '<script>a("</p>")</script><script type="application/json">'
+    '{"b": 1}</script><script type="module">c()</script><script src="d.js"></script>'
+    "<STYLE>p{color:red}</STYLE><script TYPE='text/javascript'>\n e()\n</script>",
 }
 
 
@@ -36,12 +39,24 @@ class _Reference(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scan = PageScan()
+        self.raw: tuple[str, dict[str, str], list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value for name, value in attrs if value is not None}
         htmlscan.add_tag(self.scan, tag, values)
+        if tag in ("script", "style"):
+            self.raw = (tag, values, [])
 
     handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self.raw is not None:
+            self.raw[2].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.raw is not None and tag == self.raw[0]:
+            htmlscan.add_inline(self.scan, self.raw[0], self.raw[1], "".join(self.raw[2]))
+            self.raw = None
 
 
 def reference(text: str) -> PageScan:

@@ -31,14 +31,22 @@ from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.token import Token
 from lunr.token_set import TokenSet
 
+from activation_kb.domain.errors import UsageError
 from activation_kb.engine.search.language import Language, SearchSetupError, language
 from activation_kb.engine.search.query import material_transform, pieces, query_clauses, rewrite
 
-__all__ = ["Hit", "SiteSearch", "index_path"]
+__all__ = ["Hit", "QuerySyntaxError", "SiteSearch", "index_path"]
 
 _PIPELINE_ORDER = ("trimmer", "stopWordFilter", "stemmer")
 _TAG = re.compile(r"<[^>]*>")
 _CODE_PAGE = re.compile(r"^(0x[0-9a-f]{8})/$")
+
+
+class QuerySyntaxError(UsageError):
+    """A query lunr cannot parse (``kms^x``: a boost must be a number)."""
+
+    def __init__(self, query: str, error: Exception) -> None:
+        super().__init__(f"{query!r} is not a query the site's search can read: {error}")
 
 
 def index_path(site: Path, lang: str) -> Path:
@@ -130,15 +138,17 @@ class SiteSearch:
         return material_transform(rewritten, self.separator)
 
     def search(self, query: str) -> list[Hit]:
-        """The pages the site lists for ``query``, best first."""
+        """The pages the site lists for ``query``, best first; :class:`QuerySyntaxError` when
+        lunr cannot parse it (the site lists nothing then)."""
         transformed = self.transform(query)
         if not transformed:
             return []
-        clauses = query_clauses(transformed)
         try:
+            clauses = query_clauses(transformed)
             results = self.index.search(transformed)
-        except BaseLunrException:
-            return []  # Material shows no result for a query lunr cannot parse
+        except BaseLunrException as error:
+            # The site shows no result for it (Material logs "Invalid query").
+            raise QuerySyntaxError(query, error) from None
         scored = []
         for result in results:
             doc = self.documents.get(result["ref"])
