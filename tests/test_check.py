@@ -535,3 +535,19 @@ def test_old_anchors_are_anchors_for_the_duplicate_rule(tmp_path: Path) -> None:
         f"{KEY}:{old}: old_anchors[0]: duplicate anchor '0x8007007b-dns-name-does-not-exist': "
         f"also in {DNS}",
     ]
+
+
+def test_the_attribution_must_link_where_the_article_is_published(tmp_path: Path) -> None:
+    root = valid_copy(tmp_path)
+    edit(
+        root,
+        "article.yaml",
+        "url_path: windows-server/get-started/activation-error-codes",
+        "url_path: windows-server/get-started/NEW",
+    )
+    line = line_of(root, "article.yaml", "url_path:")
+    assert messages(root) == [
+        f"article.yaml:{line}: source.url_path: 'windows-server/get-started/NEW' is not where "
+        "the article is published (windows-server/get-started/activation-error-codes): every "
+        "page's CC BY attribution links there"
+    ]

@@ -44,8 +44,9 @@ from activation_kb.content.loader import (
 )
 from activation_kb.domain.codes import canonical, parse_code
 from activation_kb.domain.corrections import apply, field_text
-from activation_kb.domain.errors import CodeFormatError, ContentError, Problem
+from activation_kb.domain.errors import CodeFormatError, ContentError, Problem, echo
 from activation_kb.domain.model import ARTICLE, LANGUAGES, ActivationType, Content
+from activation_kb.domain.urls import ARTICLE_PATH
 
 __all__ = [
     "anchor_slug",
@@ -217,6 +218,12 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
             problems.append(
                 item.doc.problem(("code",), message) if item else Problem(name, None, "", message)
             )
+    if article.source.url_path.strip("/") != ARTICLE_PATH:
+        message = (
+            f"'{echo(article.source.url_path)}' is not where the article is published "
+            f"({ARTICLE_PATH}): every page's CC BY attribution links there"
+        )
+        problems.append(doc.problem(("source", "url_path"), message))
     source = article.source.file
     if source_text is None:
         return [*problems, doc.problem(("source", "file"), f"source file '{source}' not found")]

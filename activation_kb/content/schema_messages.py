@@ -13,10 +13,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from activation_kb.content.yaml import FieldPath, YamlDoc
-from activation_kb.domain.errors import Problem
+from activation_kb.domain.errors import Problem, echo
 from activation_kb.domain.model import LANGUAGES, ActivationType
 
 __all__ = ["problems_from_validation"]
+
+_QUOTED = 60
+"""The most characters of a wrong value a message quotes: one line, whatever the file holds."""
 
 _EXPECTED_TYPES = ", ".join(member.value for member in ActivationType)
 
@@ -51,7 +54,7 @@ def _message(entry: Any, path: FieldPath, doc: YamlDoc) -> str:
     if kind == "extra_forbidden":
         return f"extra field '{path[-1]}' not allowed"
     if kind == "enum":
-        return f"unknown activation type '{_shown(value)}' (expected one of: {_EXPECTED_TYPES})"
+        return f"unknown activation type '{echo(' '.join(str(value).split()), _QUOTED)}' (expected one of: {_EXPECTED_TYPES})"
     if kind == "string_type":
         return f"expected text, got {_describe(value, path, doc)}"
     if kind == "string_too_short":
@@ -60,7 +63,7 @@ def _message(entry: Any, path: FieldPath, doc: YamlDoc) -> str:
         return f"is longer than {ctx['max_length']:,} characters ({len(value):,}): shorten it"
     if kind == "string_pattern_mismatch":
         meaning = _PATTERN_MEANINGS.get(str(path[-1]) if path else "", f"expected {ctx['pattern']}")
-        return f"'{_shown(value)}' has the wrong form: {meaning}"
+        return f"'{echo(' '.join(str(value).split()), _QUOTED)}' has the wrong form: {meaning}"
     if kind in ("too_short", "too_long"):
         return _length_message(kind, ctx)
     if kind == "list_type":
@@ -99,15 +102,5 @@ def _describe(value: object, path: FieldPath, doc: YamlDoc) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, str):
-        return f"the text '{_shown(value)}'"
+        return f"the text '{echo(' '.join(str(value).split()), _QUOTED)}'"
     return type(value).__name__
-
-
-def _shown(value: object, most: int = 60) -> str:
-    """``value`` as a message quotes it: at most ``most`` characters, the middle elided, so
-    that a problem is one line whatever the file holds."""
-    text = " ".join(str(value).split())
-    if len(text) <= most:
-        return text
-    half = (most - 1) // 2
-    return f"{text[:half]}…{text[-half:]}"

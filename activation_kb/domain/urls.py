@@ -12,6 +12,7 @@ from __future__ import annotations
 from activation_kb.domain.codes import parse_code, slug
 
 __all__ = [
+    "ARTICLE_PATH",
     "PAGE_SOURCE",
     "SUMMARY_DIR",
     "code_dir",
@@ -26,6 +27,10 @@ PAGE_SOURCE = "index.md"
 
 SUMMARY_DIR = "summary"
 """The folder of the summary pages, under each language."""
+
+ARTICLE_PATH = "windows-server/get-started/activation-error-codes"
+"""Where the source article is published on learn.microsoft.com, after the locale: the
+CC BY attribution of every page links there (:func:`learn_url`)."""
 
 _LEARN = "https://learn.microsoft.com"
 _LOCALES = {"it": "it-it", "en": "en-us"}

@@ -25,17 +25,10 @@ from activation_kb.domain.errors import ContentError, ImportSourceError, Problem
 from activation_kb.domain.markup import refusals
 from activation_kb.domain.model import Article, CodeRecord
 from activation_kb.domain.textfile import NotUtf8Error, decode_utf8
+from activation_kb.domain.urls import ARTICLE_PATH
 from activation_kb.importer.article import Imported, import_article
 
-__all__ = ["ARTICLE_DIR", "PUBLISHED_PATH", "ImportPlan", "describe", "plan_import"]
-
-ARTICLE_DIR = "windows-server/get-started"
-"""Folder of the source article on learn.microsoft.com (after the locale)."""
-PUBLISHED_PATH = f"{ARTICLE_DIR}/activation-error-codes"
-"""Where the article is published on learn.microsoft.com (after the locale): the link of
-the CC BY attribution. Its front matter does not say it, and the name it was saved under
-says nothing about it (``kb import NEW.md``), so an import keeps the address
-``article.yaml`` records and a first import records this one."""
+__all__ = ["ImportPlan", "describe", "plan_import"]
 
 SOURCES_DIR = "sources"
 _MISSING = object()
@@ -135,14 +128,14 @@ def _strings(data: object, path: tuple[str | int, ...]) -> list[tuple[tuple[str 
 
 
 def _recorded_url_path(content_dir: Path) -> str:
-    """The article's address as ``article.yaml`` records it, else :data:`PUBLISHED_PATH`."""
+    """The article's address as ``article.yaml`` records it, else :data:`ARTICLE_PATH`."""
     path = content_dir / ARTICLE_FILE
     if not path.is_file():
-        return PUBLISHED_PATH
+        return ARTICLE_PATH
     source = _load_mapping(path).get("source")
     recorded = source.get("url_path") if isinstance(source, dict) else None
     return (
-        recorded.strip("/") if isinstance(recorded, str) and recorded.strip("/") else PUBLISHED_PATH
+        recorded.strip("/") if isinstance(recorded, str) and recorded.strip("/") else ARTICLE_PATH
     )
 
 
