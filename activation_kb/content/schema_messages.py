@@ -54,7 +54,7 @@ def _message(entry: Any, path: FieldPath, doc: YamlDoc) -> str:
     if kind == "extra_forbidden":
         return f"extra field '{path[-1]}' not allowed"
     if kind == "enum":
-        return f"unknown activation type '{echo(' '.join(str(value).split()), _QUOTED)}' (expected one of: {_EXPECTED_TYPES})"
+        return f"unknown activation type '{_quoted(value)}' (expected one of: {_EXPECTED_TYPES})"
     if kind == "string_type":
         return f"expected text, got {_describe(value, path, doc)}"
     if kind == "string_too_short":
@@ -63,7 +63,7 @@ def _message(entry: Any, path: FieldPath, doc: YamlDoc) -> str:
         return f"is longer than {ctx['max_length']:,} characters ({len(value):,}): shorten it"
     if kind == "string_pattern_mismatch":
         meaning = _PATTERN_MEANINGS.get(str(path[-1]) if path else "", f"expected {ctx['pattern']}")
-        return f"'{echo(' '.join(str(value).split()), _QUOTED)}' has the wrong form: {meaning}"
+        return f"'{_quoted(value)}' has the wrong form: {meaning}"
     if kind in ("too_short", "too_long"):
         return _length_message(kind, ctx)
     if kind == "list_type":
@@ -102,5 +102,10 @@ def _describe(value: object, path: FieldPath, doc: YamlDoc) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, str):
-        return f"the text '{echo(' '.join(str(value).split()), _QUOTED)}'"
+        return f"the text '{_quoted(value)}'"
     return type(value).__name__
+
+
+def _quoted(value: object) -> str:
+    """A wrong value as a message quotes it: on one line, at most :data:`_QUOTED` long."""
+    return echo(" ".join(str(value).split()), _QUOTED)
