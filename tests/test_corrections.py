@@ -30,14 +30,16 @@ def test_the_site_shows_the_corrected_italian_and_keeps_the_english(content: Con
     assert record.en.summary_message.endswith("KMS needs to be activated.")
 
 
-def test_the_code_page_quotes_the_source_and_names_the_original(
+def test_the_code_page_lists_its_corrections_after_the_answer(
     rendered: dict[str, dict[str, str]],
 ) -> None:
     page = rendered["it"]["0xc004f041/index.md"]
-    # Corrected in the summary and the full message alike: one note.
-    assert page.count('!!! info "Testo corretto"') == 1
-    assert f"La traduzione di Microsoft dice «{CUT_OFF}»" in page
-    assert "(https://learn.microsoft.com/en-us/windows-server/get-started/" in page
+    # After the resolution, so that the answer stays at the top.
+    note = page.index('!!! info "Testo corretto in questa pagina"')
+    assert note > page.index("{#resolution}")
+    # Corrected in the summary and the full message alike: listed once.
+    assert page.count(f"La traduzione di Microsoft dice «{CUT_OFF}»; qui: «{WHOLE}».") == 1
+    assert "(https://learn.microsoft.com/en-us/windows-server/get-started/" in page[note:]
     assert "Testo corretto" not in rendered["en"]["0xc004f041/index.md"]
 
 

@@ -111,10 +111,12 @@ class Words:
     """The same for a page that shows one, or ``{count}`` several, corrections of Microsoft's
     translation (English, never corrected, says what ``text_notice`` says)."""
     correction_title: str
-    """Title of the note that shows one correction on a page (``{count}`` more than one)."""
+    """Title of the note, after a code page's resolution, that lists its corrections."""
     correction: str
-    """One correction in that note: ``{source}`` is Microsoft's wording, ``{url}`` the
-    English original."""
+    """One correction in that note: ``{source}`` is Microsoft's wording, ``{corrected}``
+    the wording shown instead."""
+    correction_checked: str
+    """The note's last sentence: ``{url}`` is the English original."""
     corrections_title: str
     """Heading of the landing page's list of every correction."""
     corrections_intro: str
@@ -172,10 +174,10 @@ WORDS: dict[str, Words] = {
             "Testo italiano: traduzione di Microsoft, con {count} correzioni segnalate in"
             " questa pagina e confrontate con l'originale inglese.",
         ),
-        correction_title="Testo corretto",
-        correction=(
-            "La traduzione di Microsoft dice «{source}»: il testo è stato corretto"
-            " confrontandolo con l'[articolo originale inglese di Microsoft]({url})."
+        correction_title="Testo corretto in questa pagina",
+        correction="La traduzione di Microsoft dice «{source}»; qui: «{corrected}».",
+        correction_checked=(
+            "Corretto confrontandolo con l'[articolo originale inglese di Microsoft]({url})."
         ),
         corrections_title="Correzioni alla traduzione",
         corrections_intro=(
@@ -303,11 +305,9 @@ WORDS: dict[str, Words] = {
             " original.",
         )
         * 2,
-        correction_title="Corrected text",
-        correction=(
-            "Microsoft's translation says “{source}”: the text was corrected against"
-            " [Microsoft's English original]({url})."
-        ),
+        correction_title="Text corrected on this page",
+        correction="Microsoft's translation says “{source}”; here: “{corrected}”.",
+        correction_checked="Corrected against [Microsoft's English original]({url}).",
         corrections_title="Corrections of the translation",
         corrections_intro=(
             "The Italian text is Microsoft's translation. In {count} places it says something"

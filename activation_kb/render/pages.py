@@ -44,6 +44,7 @@ SUMMARY_PARTS_CLASS = "kb-summary-parts"
 """Class of the landing page's summary heading when the codes are on summary pages: old
 links' code anchors are then not on the landing page, and kb.js sends them by their code."""
 
+
 @dataclass(frozen=True)
 class Page:
     """One page of one language: where it goes, its front matter and its Markdown body."""
@@ -83,18 +84,13 @@ def code_page(
     def md(markdown: str) -> str:
         return to_pymd(markdown, titles, link_code)
 
-    corrected = corrections.of_record(content, record) if lang == "it" else []
+    # The same wording corrected in two fields (the summary and the full message): once.
+    corrected = (
+        list({(c.source, c.corrected): c for c in corrections.of_record(content, record)}.values())
+        if lang == "it"
+        else []
+    )
     original = learn_url(content.article.source.url_path, "en")
-    noted: set[tuple[str, str]] = set()  # the same wording corrected in two fields: one note
-
-    def notes(*fields: str) -> list[str]:
-        shown = []
-        for correction in corrected:
-            key = (correction.source, correction.corrected)
-            if correction.field.split("[")[0] in fields and key not in noted:
-                noted.add(key)
-                shown.append(correction)
-        return panels.correction_notes(shown, original, lang)
 
     # The answer first (message, cause, resolution), then the help-desk blocks, and the
     # decoding last, collapsed: the resolution starts within the first screen.
@@ -109,13 +105,13 @@ def code_page(
         parts.append(f"> {escape_plain(text.summary_message)}")
     if text.explanation:
         parts.append(md(text.explanation))
-    parts += notes("title", "summary_message", "full_message", "explanation")
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
-    parts += [md(text.possible_cause), *notes("possible_cause")]
+    parts += [md(text.possible_cause)]
     parts += [f"## {escape_plain(labels.resolution)} {{#{anchors.resolution}}}"]
     parts += [md(text.resolution)]
     parts += [admonition("note", labels.note, md(note)) for note in text.notes]
-    parts += notes("resolution", "notes")
+    # After the answer, so that the resolution stays within the first screen.
+    parts += panels.correction_note(corrected, original, lang)
     if record.diagnostic_tool:
         section = f"{home}#{anchors.diagnostic_tool}"
         parts.append(panels.diagnostic_tool_note(article, section, lang))
@@ -135,7 +131,7 @@ def code_page(
         "code": record.canonical,
         "aliases": forms(parse_code(record.code)).aliases(),
         "code_title": text.title,
-        "notice": panels.notice(len(noted), lang),
+        "notice": panels.notice(len(corrected), lang),
     }
     return Page(code_source(record.code), meta, "\n\n".join(parts))
 

@@ -169,15 +169,19 @@ def notice(corrections: int, lang: str) -> str:
     return one if corrections == 1 else several.format(count=corrections)
 
 
-def correction_notes(corrections: Sequence[Correction], original: str, lang: str) -> list[str]:
-    """A note for each correction shown in a section: the source's wording quoted, and
-    that it was corrected against the English original (``original``, its address)."""
+def correction_note(corrections: Sequence[Correction], original: str, lang: str) -> list[str]:
+    """The note that lists a code page's corrections (none, no note): each one's source
+    wording quoted beside the wording shown, and that they were made against the English
+    original (``original``, its address)."""
+    if not corrections:
+        return []
     words = WORDS[lang]
-    return [
-        admonition(
-            "info",
-            words.correction_title,
-            words.correction.format(source=escape_plain(correction.source), url=original),
+    items = [
+        "- "
+        + words.correction.format(
+            source=escape_plain(correction.source), corrected=escape_plain(correction.corrected)
         )
         for correction in corrections
     ]
+    body = "\n".join(items) + "\n\n" + words.correction_checked.format(url=original)
+    return [admonition("info", words.correction_title, body)]
