@@ -50,11 +50,11 @@ screenshots: site chromium
 	$(BIN)/python -m tests.site.screenshots site docs/screenshots
 
 # Synthetic catalogues built for real, timed stage by stage: bench/results/latest.json and
-# the README's table. N="30 300" chooses the sizes (default 30 300 3000); N=10000 takes
+# docs/performance.md's table. N="30 300" chooses the sizes (default 30 300 3000); N=10000 takes
 # a few minutes.
 bench: $(STAMP) chromium
 	$(BIN)/python -m bench.run $(if $(N),--n $(N))
-	$(BIN)/python -m bench.report README.md
+	$(BIN)/python -m bench.report docs/performance.md
 
 # The iframe-worker shim of the offline bundle (vendor/iframe-worker/), fetched again from
 # the npm registry; npm checks the tarball's integrity.

@@ -1,4 +1,5 @@
-"""The benchmark's tables (Markdown, for the README) and the ratios the issue sets targets for."""
+"""The benchmark's tables (Markdown, for docs/performance.md) and the ratios the issue sets
+targets for."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every row of the README's "When something is wrong" table, through the installed ``kb``.
+"""Every row of docs/errors.md's table of bad inputs, through the installed ``kb``.
 
 Each test breaks a copy of the real ``content/`` (or the source article, or the command
 line) in one way, runs ``kb`` as a separate process, and asserts the exact output and exit

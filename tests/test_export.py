@@ -1,5 +1,5 @@
 """codes.json (activation_kb.render.codes_json) against its committed JSON Schema, the content and
-the README."""
+its documentation (docs/tickets.md)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from tests.documented import DOCUMENTED, expected_names
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 SCHEMA = ROOT / "schemas" / "codes.schema.json"
-README = ROOT / "README.md"
+TICKETS = ROOT / "docs" / "tickets.md"
 
 
 @pytest.fixture(scope="module")
@@ -169,8 +169,8 @@ def _is_excerpt(shown: object, actual: object) -> bool:
     return shown == actual
 
 
-def test_readme_example_is_an_excerpt_of_the_real_entry(data: dict) -> None:
-    section = README.read_text("utf-8").split("## JSON export", 1)[1]
+def test_the_documented_example_is_an_excerpt_of_the_real_entry(data: dict) -> None:
+    section = TICKETS.read_text("utf-8").split("## JSON export", 1)[1]
     example = json.loads(re.search(r"```json\n(.*?)\n```", section, re.S)[1])
     real = entry(data, example["canonical"])
     assert _is_excerpt(example, real)
