@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 KB = Path(sys.executable).with_name("kb")
 
@@ -46,7 +48,10 @@ def copy_project(into: Path) -> Path:
 def kb(
     project: Path, *args: str | Path, cwd: Path | None = None, **environment: str
 ) -> subprocess.CompletedProcess[str]:
-    """``kb args`` with the code of ``project`` (started in ``cwd``, default the project)."""
+    """``kb args`` with the code of ``project`` (started in ``cwd``, default the project); in
+    this process when ``project`` is the checkout itself (:mod:`tests.cli`)."""
+    if project == ROOT:
+        return cli.kb(*args, cwd=cwd, **environment)  # type: ignore[return-value]
     done = subprocess.run(
         [str(KB), *map(str, args)],
         capture_output=True,

@@ -16,6 +16,8 @@ from activation_kb.domain.errors import UsageError
 from activation_kb.pipeline.paths import BuildPaths, check_build_paths
 from tests.project_copy import ROOT, copy_project, kb, listing
 
+pytestmark = pytest.mark.slow  # runs kb on throwaway copies of the project
+
 # Relative to the project: what a mistyped option could name.
 INSIDE_THE_PROJECT = [
     "content",

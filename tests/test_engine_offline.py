@@ -21,6 +21,8 @@ from activation_kb.pipeline.generate import generate
 from activation_kb.site.offline import trim_html
 from tests.site.conftest import CONTENT
 
+pytestmark = pytest.mark.slow  # runs the engine and its offline plugin
+
 SHIM_TAG = re.compile(
     r'<script src="(?:\.\./)*assets/javascripts/iframe-worker/shim\.js"></script>'
 )

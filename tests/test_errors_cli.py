@@ -8,14 +8,13 @@ code: 1 for content errors, 2 for usage errors, and never a Python traceback.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.check.content_tree import edit, line_of
+from tests.cli import Run, kb
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = Path(sys.executable).with_name("kb")
@@ -24,21 +23,6 @@ DENIED = "codes/0x80070005.yaml"
 DNS = "codes/0x8007007b.yaml"
 SOURCE = f"sources/{NAME}"
 SCHEMA_HINT = "(write Markdown; <placeholders> are fine)"
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def kb(*args: str | Path, cwd: Path | None = None) -> Run:
-    done = subprocess.run(
-        [str(KB), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
-    )
-    assert "Traceback" not in done.stdout + done.stderr, done.stderr
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 @pytest.fixture

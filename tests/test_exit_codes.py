@@ -4,11 +4,8 @@ applies to: the exit code, the one ``error: …`` line, and never a traceback.""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -18,6 +15,7 @@ from click.testing import CliRunner
 from activation_kb.cli.common import KbGroup
 from activation_kb.domain.errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from tests.check.content_tree import edit
+from tests.cli import kb
 from tests.files import write_files
 from tests.test_search import write_index
 
@@ -25,26 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 KB = Path(sys.executable).with_name("kb")
 SOURCE = ROOT / "content" / "sources" / "activation-error-codes.it-it.md"
 DENIED = "codes/0x80070005.yaml"
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def kb(*args: str | Path, cwd: Path | None = None, **environment: str) -> Run:
-    done = subprocess.run(
-        [str(KB), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env={**os.environ, **environment},
-        timeout=120,
-    )
-    assert "Traceback" not in done.stdout + done.stderr, done.stderr
-    return Run(done.returncode, done.stdout, done.stderr)
 
 
 @pytest.fixture(scope="module")

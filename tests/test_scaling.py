@@ -27,6 +27,8 @@ from bench.browser import served
 from bench.synthetic import synthetic_codes, write_content
 from tests.site.browser import chromium
 
+pytestmark = pytest.mark.slow  # builds synthetic catalogues for real
+
 SMALL, LARGE = 30, 300
 
 
