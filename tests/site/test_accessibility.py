@@ -4,19 +4,24 @@ Each kind of page (landing, filtered landing, code page, go/ with a known, an un
 a malformed code, the 404 page, the search open with results) in each language, light
 and dark palette, desktop and mobile viewport, served over http and opened from the
 unzipped offline bundle (file://). axe-core comes from the npm registry (``make axe``,
-scripts/a11y.mk) and is injected into the page as an inline script: nothing is fetched
-from elsewhere.
+scripts/a11y.mk) and is put into each page from its file: nothing is fetched from
+elsewhere, and a page that requests anything outside the site fails its case.
 
-One browser for the module; one context, and one tab, per viewport, scheme and palette.
-KB_A11Y_REPORT=file.json writes every violation found (the run does not stop at the
-first failure) for a summary by rule and page."""
+One browser; one context (and one tab) per viewport, scheme and palette. The cases run
+before the first test of the module, several contexts at a time: while axe works in one
+tab, the next tab loads its page (axe's run is the longest part of a case, and each
+context has a renderer process of its own). Each case is then one test, which fails with
+the violations found: rule, impact, the element and its HTML.
+
+KB_A11Y_REPORT=file.json writes every violation found as JSON, for a summary by rule and
+page."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,13 +40,15 @@ AXE = ROOT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 375, "height": 812}}
 PALETTES = {"light": "default", "dark": "slate"}
-"""The reader's colour scheme (prefers-color-scheme) and Material's palette it selects."""
+"""The reader's colour scheme (prefers-color-scheme) and the Material palette it selects."""
 SCHEMES = ("http", "file")
 CODE = "0xc004f074"
+LANES = 3
+"""Contexts at work at the same time."""
 
-# The path of each kind of page below a language; {lang} is the language. The 404 page is
-# the server's answer to a missing address, so it has no file:// counterpart (the bundle has
-# no 404 page: a missing file is the browser's own error).
+# The address of each kind of page below the site's root. The 404 page is the server's
+# answer to a missing address: it has no file:// counterpart (the bundle has no 404 page;
+# a missing file there is the browser's own error page).
 KINDS = {
     "landing": "{lang}/",
     "filtered": "{lang}/?type=kms-client",
@@ -57,20 +64,69 @@ SEARCHES = ("0xC004F074", "kms")
 code lists its pages in both languages; "kms" lists pages in English and none in Italian
 (whose text says "servizio di gestione delle chiavi"), so both answers are checked."""
 
-# iframes: false: the only frame a page has is the offline search worker's (the iframe-worker
-# shim), hidden and without content.
-RUN_AXE = """async ([context, tags]) => {
-  const result = await axe.run(context || document, {
-    runOnly: {type: "tag", values: tags}, resultTypes: ["violations"], iframes: false});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target.map(String).join(" "), html: n.html,
-                              summary: n.failureSummary || ""})),
-  }));
+# Started in the page and left to run (the call returns at once); AWAIT_AXE collects it.
+# iframes: false: the only frame a page has is the offline search worker's (the
+# iframe-worker shim), hidden and without content.
+START_AXE = """([context, tags]) => {
+  window.kbAxe = new Promise(resolve => setTimeout(resolve, 0)).then(() =>
+    axe.run(context || document, {runOnly: {type: "tag", values: tags},
+                                  resultTypes: ["violations"], iframes: false}));
 }"""
+AWAIT_AXE = """async () => (await window.kbAxe).violations.map(v => ({
+  id: v.id, impact: v.impact, help: v.help,
+  nodes: v.nodes.map(n => ({target: n.target.map(String).join(" "), html: n.html,
+                            summary: n.failureSummary || ""})),
+}))"""
 
 
-@pytest.fixture(scope="module")
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    lang: str
+    palette: str
+    viewport: str
+    scheme: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}-{self.lang}-{self.palette}-{self.viewport}-{self.scheme}"
+
+    @property
+    def context(self) -> tuple[str, str, str]:
+        return (self.viewport, self.scheme, self.palette)
+
+
+CASES = [
+    Case(kind, lang, palette, viewport, scheme)
+    for kind in KINDS
+    for scheme in SCHEMES
+    if not (kind == "404" and scheme == "file")
+    for viewport in VIEWPORTS
+    for palette in PALETTES
+    for lang in LANGUAGES
+]
+
+
+@dataclass
+class Result:
+    url: str = ""
+    states: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+    outside: list[str] | None = None
+    """Requests outside the site; None until the case's checks have all run."""
+    error: BaseException | None = None
+
+
+@dataclass
+class Tab:
+    """One context and its one page, and the requests it made outside the site."""
+
+    context: BrowserContext
+    page: Page
+    outside: list[str] = field(default_factory=list)
+    results: dict[Case, Result] = field(default_factory=dict)
+
+
 def axe_source() -> Path:
     if not AXE.is_file():
         pytest.fail(
@@ -81,80 +137,60 @@ def axe_source() -> Path:
     return AXE
 
 
-@dataclass
-class Tab:
-    """One context (viewport, scheme, palette) and its one page, and what it requested."""
+def open_tab(browser: Browser, roots: dict[str, str], key: tuple[str, str, str]) -> Tab:
+    viewport, _, palette = key
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport],
+        color_scheme=palette,
+        is_mobile=viewport == "mobile",
+        has_touch=viewport == "mobile",
+        locale="it-IT",
+    )
+    context.add_init_script(WATCH_ANSWERS)
+    # axe's source, from its file, in every page before the page's own scripts (cheaper
+    # than add_script_tag after each load, which sends the 0.5 MB through the driver).
+    context.add_init_script(path=str(axe_source()))
+    tab = Tab(context, context.new_page())
 
-    context: BrowserContext
-    page: Page
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def roots(built_site: Path, offline_bundle: Path, serve_site) -> dict[str, str]:
-    return {
-        "http": serve_site(built_site, NotFoundHandler) + "/",
-        "file": offline_bundle.as_uri() + "/",
-    }
-
-
-@pytest.fixture(scope="module")
-def tabs(browser: Browser, roots: dict[str, str]) -> Iterator[dict[tuple[str, str, str], Tab]]:
-    opened: dict[tuple[str, str, str], Tab] = {}
-
-    def outside(url: str) -> bool:
-        parts = urlsplit(url)
+    def record(request: Request) -> None:
+        parts = urlsplit(request.url)
         if parts.scheme in ("data", "blob"):
-            return False
-        if parts.scheme == "file":
-            return not url.startswith(roots["file"])
-        return not url.startswith(roots["http"])
+            return
+        if not request.url.startswith(roots["file" if parts.scheme == "file" else "http"]):
+            tab.outside.append(request.url)
 
-    class Tabs(dict):
-        def __missing__(self, key: tuple[str, str, str]) -> Tab:
-            viewport, scheme, palette = key
-            context = browser.new_context(
-                viewport=VIEWPORTS[viewport],
-                color_scheme=palette,
-                is_mobile=viewport == "mobile",
-                has_touch=viewport == "mobile",
-                locale="it-IT",
-            )
-            context.add_init_script(WATCH_ANSWERS)
-            tab = Tab(context, context.new_page())
-
-            def record(request: Request) -> None:
-                if outside(request.url):
-                    tab.requests.append(request.url)
-
-            # On the context, so that the offline search worker's iframe is watched too.
-            context.on("request", record)
-            tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
-            self[key] = tab
-            opened[key] = tab
-            return tab
-
-    yield Tabs()
-    for tab in opened.values():
-        tab.context.close()
+    # On the context, so that the offline search worker's iframe is watched too.
+    context.on("request", record)
+    return tab
 
 
-def url_of(roots: dict[str, str], scheme: str, kind: str, lang: str) -> str:
-    path = KINDS[kind].format(lang=lang)
-    if scheme == "file":
+def url_of(roots: dict[str, str], case: Case) -> str:
+    path = KINDS[case.kind].format(lang=case.lang)
+    if case.scheme == "file":
         # A folder is not a page on disk: its index.html is.
         folder, _, query = path.partition("?")
         path = f"{folder}index.html" + (f"?{query}" if query else "")
-    return roots[scheme] + path
+    return roots[case.scheme] + path
+
+
+def settle(page: Page, case: Case) -> None:
+    """Wait until the page shows what the reader is meant to see."""
+    if case.kind == "go-known":
+        page.wait_for_url(re.compile(rf"/{case.lang}/{CODE}/(index\.html)?$"))
+        page.wait_for_load_state()
+    elif case.kind in ("go-unknown", "go-garbage"):
+        page.locator("#kb-go-message:not([hidden])").wait_for()
+        if case.kind == "go-unknown":
+            page.locator("#kb-go-closest-list:not([hidden]) a").first.wait_for()
+    # Transitions (Material's header) end before the colours are measured.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
 
 
 def open_search(page: Page, viewport: str) -> None:
     """Open the search as the reader does (the header's search button on a phone, the box
     on a desktop) and wait until the worker is ready: the meta then no longer says
     "Initializing search"."""
-    meta = page.locator(".md-search-result__meta")
-    initializing = meta.text_content()
+    initializing = page.locator(".md-search-result__meta").text_content()
     if viewport == "mobile":
         page.locator("label.md-header__button[for='__search']").click()
     else:
@@ -173,30 +209,131 @@ def type_query(page: Page, query: str) -> None:
     answered(page, lambda: box.press_sequentially(query), query)
 
 
-def settle(page: Page, kind: str, lang: str) -> None:
-    """Wait until the page shows what the reader is meant to see."""
-    if kind == "go-known":
-        page.wait_for_url(re.compile(rf"/{lang}/{CODE}/(index\.html)?$"))
-        page.wait_for_load_state()
-    elif kind in ("go-unknown", "go-garbage"):
-        page.locator("#kb-go-message:not([hidden])").wait_for()
-        if kind == "go-unknown":
-            page.locator("#kb-go-closest-list:not([hidden]) a").first.wait_for()
-    # Material's transitions (header, palette) end before the colours are measured.
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+def audit(page: Page, context: str | None = None) -> Generator[None, None, list[dict]]:
+    """axe's violations on the page, or on the elements that ``context`` selects. Yields
+    while axe runs, for the other tabs to go on."""
+    page.evaluate(START_AXE, [context, TAGS])
+    yield
+    return page.evaluate(AWAIT_AXE)
 
 
-def audit(page: Page, axe: Path, context: str | None = None) -> list[dict]:
-    """axe's violations on the page, or on the elements that ``context`` selects."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(axe))
-    return page.evaluate(RUN_AXE, [context, TAGS])
+def visit(tab: Tab, roots: dict[str, str], cases: list[Case]) -> Generator[None, None, None]:
+    """Load the cases' page (they share its address: the landing page and the search open
+    on it) and check each case's state of it, into ``case``'s :class:`Result`."""
+    page, first = tab.page, cases[0]
+    before = len(tab.outside)
+    page.goto(url_of(roots, first))
+    settle(page, first)
+    if page.locator("body[data-md-color-scheme]").count():
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        assert scheme == PALETTES[first.palette], f"{first.palette} palette not applied"
+    for case in sorted(cases, key=lambda case: case.kind == "search"):
+        result = tab.results[case] = Result(url=page.url)
+        if case.kind != "search":
+            result.states = [case.kind]
+            result.violations = yield from audit(page)
+        else:
+            # The search's own elements: the page around it is the landing page's case.
+            open_search(page, case.viewport)
+            for query in SEARCHES:
+                type_query(page, query)
+                if query == SEARCHES[0]:
+                    assert page.locator(".md-search-result__item").count() > 0, "no results"
+                found = yield from audit(page, ".md-search")
+                result.states.append(f"search {query}")
+                result.violations += [dict(v, state=f"search {query}") for v in found]
+        result.outside = tab.outside[before:]
+
+
+def run_all(
+    tabs: dict[tuple[str, str, str], Tab], roots: dict[str, str], cases: list[Case]
+) -> dict[Case, Result]:
+    """Every case: each context's pages one after the other, LANES contexts at a time."""
+    queues: dict[tuple[str, str, str], dict[str, list[Case]]] = {}
+    for case in cases:
+        queues.setdefault(case.context, {}).setdefault(url_of(roots, case), []).append(case)
+    waiting = list(queues)
+    lanes: list[tuple[Tab, list[Case], Generator[None, None, None]]] = []
+    results: dict[Case, Result] = {}
+
+    def start_next(key: tuple[str, str, str]) -> None:
+        url = next(iter(queues[key]))
+        group = queues[key].pop(url)
+        lanes.append((tabs[key], group, visit(tabs[key], roots, group)))
+
+    while waiting or lanes:
+        while waiting and len(lanes) < LANES:
+            start_next(waiting.pop(0))
+        for entry in list(lanes):
+            tab, group, steps = entry
+            try:
+                next(steps)
+                continue
+            except StopIteration:
+                error = None
+            except Exception as failure:  # each case's own test reports it
+                error = failure
+            for case in group:
+                result = tab.results.pop(case, None)
+                if result is None or result.outside is None:  # not checked to the end
+                    result = Result(
+                        url=url_of(roots, case), error=error or AssertionError("not checked")
+                    )
+                results[case] = result
+            lanes.remove(entry)
+            if queues[group[0].context]:
+                start_next(group[0].context)
+    return results
+
+
+@pytest.fixture(scope="module")
+def roots(built_site: Path, offline_bundle: Path, serve_site) -> dict[str, str]:
+    return {
+        "http": serve_site(built_site, NotFoundHandler) + "/",
+        "file": offline_bundle.as_uri() + "/",
+    }
+
+
+@pytest.fixture(scope="module")
+def audits(
+    request: pytest.FixtureRequest, browser: Browser, roots: dict[str, str]
+) -> Iterator[dict[Case, Result]]:
+    """The results of the cases this session runs (all, or those chosen with -k)."""
+    axe_source()
+    chosen = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if item.path == Path(__file__)
+        and hasattr(item, "callspec")
+        and "case" in item.callspec.params
+    ]
+    tabs = {key: open_tab(browser, roots, key) for key in {case.context for case in chosen}}
+    results = run_all(tabs, roots, chosen)
+    target = os.environ.get("KB_A11Y_REPORT")
+    if target:
+        found = [
+            dict(
+                violation,
+                kind=case.kind,
+                lang=case.lang,
+                palette=case.palette,
+                viewport=case.viewport,
+                scheme=case.scheme,
+            )
+            for case, result in results.items()
+            for violation in result.violations
+        ]
+        Path(target).write_text(json.dumps(found, indent=1), encoding="utf-8")
+    yield results
+    for tab in tabs.values():
+        tab.context.close()
 
 
 def describe(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        state = f" [{violation['state']}]" if "state" in violation else ""
+        lines.append(f"{violation['id']} ({violation['impact']}){state}: {violation['help']}")
         for node in violation["nodes"]:
             html = re.sub(r"\s+", " ", node["html"])
             html = html if len(html) <= 160 else html[:157] + "..."
@@ -204,69 +341,12 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-_found: list[dict] = []
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _report() -> Iterator[None]:
-    yield
-    target = os.environ.get("KB_A11Y_REPORT")
-    if target:
-        Path(target).write_text(json.dumps(_found, indent=1), encoding="utf-8")
-
-
-def cases() -> Iterator[object]:
-    for kind in KINDS:
-        for scheme in SCHEMES:
-            if kind == "404" and scheme == "file":
-                continue
-            for viewport in VIEWPORTS:
-                for palette in PALETTES:
-                    for lang in LANGUAGES:
-                        yield pytest.param(
-                            kind,
-                            lang,
-                            palette,
-                            viewport,
-                            scheme,
-                            id=f"{kind}-{lang}-{palette}-{viewport}-{scheme}",
-                        )
-
-
-@pytest.mark.parametrize(("kind", "lang", "palette", "viewport", "scheme"), list(cases()))
-def test_no_axe_violations(
-    tabs: dict[tuple[str, str, str], Tab],
-    roots: dict[str, str],
-    axe_source: Path,
-    kind: str,
-    lang: str,
-    palette: str,
-    viewport: str,
-    scheme: str,
-) -> None:
-    tab = tabs[viewport, scheme, palette]
-    page = tab.page
-    page.goto(url_of(roots, scheme, kind, lang))
-    settle(page, kind, lang)
-    if page.locator("body[data-md-color-scheme]").count():
-        assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
-    states = [kind]
-    if kind != "search":
-        violations = audit(page, axe_source)
-    else:
-        # The search's own elements: the rest of the page is the landing page's case.
-        open_search(page, viewport)
-        states, violations = [], []
-        for query in SEARCHES:
-            type_query(page, query)
-            if query == SEARCHES[0]:
-                assert page.locator(".md-search-result__item").count() > 0
-            found = audit(page, axe_source, ".md-search")
-            states.append(f"search {query}")
-            violations += [dict(v, state=f"search {query}") for v in found]
-    for violation in violations:
-        _found.append(
-            dict(violation, kind=kind, lang=lang, palette=palette, viewport=viewport, scheme=scheme)
-        )
-    assert tab.requests == [], "a page loaded something from outside the site"
-    assert not violations, f"{page.url} ({', '.join(states)}):\n" + describe(violations)
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_no_axe_violations(audits: dict[Case, Result], case: Case) -> None:
+    result = audits[case]
+    if result.error is not None:
+        raise result.error
+    assert result.outside == [], "a page loaded something from outside the site"
+    assert not result.violations, f"{result.url} ({', '.join(result.states)}):\n" + describe(
+        result.violations
+    )
