@@ -139,76 +139,9 @@
     });
   }
 
-  /* The name of a table's region: the title of its panel (the decoding panel), else the
-     nearest heading before it, without its permalink. */
-  function tableName(wrapper) {
-    var panel = wrapper.closest(".admonition");
-    var title = panel && panel.querySelector(".admonition-title");
-    if (title) {
-      return title.textContent.trim();
-    }
-    var heading = null;
-    document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3")
-      .forEach(function (candidate) {
-        if (candidate.compareDocumentPosition(wrapper) & Node.DOCUMENT_POSITION_FOLLOWING) {
-          heading = candidate;
-        }
-      });
-    if (!heading) {
-      return "";
-    }
-    var copy = heading.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach(function (link) {
-      link.remove();
-    });
-    return copy.textContent.trim();
-  }
-
-  /* Material (9.8.2) wraps each table in div.md-typeset__scrollwrap, which scrolls a table
-     wider than the screen; a keyboard reaches it only if the table holds a link. Such a
-     wrapper, while it scrolls and holds nothing focusable, is made a focusable region
-     named after its table, so that the arrow keys scroll it (WCAG 2.1.1, axe's
-     scrollable-region-focusable). Checked again when the window's size changes. */
-  function focusableScrollingTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
-      var scrolls = wrapper.scrollWidth > wrapper.clientWidth + 1;
-      var reachable = wrapper.querySelector("a[href], button, input, select, textarea, [tabindex]");
-      if (scrolls && !reachable) {
-        if (!wrapper.hasAttribute("tabindex")) {
-          wrapper.setAttribute("tabindex", "0");
-          wrapper.setAttribute("role", "region");
-          var name = tableName(wrapper);
-          if (name) {
-            wrapper.setAttribute("aria-label", name);
-          }
-        }
-      } else if (!scrolls && wrapper.getAttribute("role") === "region") {
-        wrapper.removeAttribute("tabindex");
-        wrapper.removeAttribute("role");
-        wrapper.removeAttribute("aria-label");
-      }
-    });
-  }
-
-  var resizing = 0;
-  function whenResized() {
-    cancelAnimationFrame(resizing);
-    resizing = requestAnimationFrame(focusableScrollingTables);
-  }
-
   linkPagesOnDisk();
   followOldAnchor();
   window.addEventListener("hashchange", followOldAnchor);
   document.addEventListener("click", keepSection, true);
   addCopyButtons();
-  /* Material wraps the tables when its document$ fires (DOMContentLoaded); this runs after. */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () {
-      setTimeout(focusableScrollingTables);
-    });
-  } else {
-    document.addEventListener("DOMContentLoaded", focusableScrollingTables);
-  }
-  window.addEventListener("load", focusableScrollingTables);
-  window.addEventListener("resize", whenResized);
 })();
