@@ -168,16 +168,48 @@
     updateSearch();
   }
 
-  /* 5. The palette toggle is a pair of radio buttons (form[data-md-component=palette]), the
-     checked one focused: Material switches on Enter (its keydown listener on the form),
-     but Space, which is how a button is pressed, did nothing (a checked radio stays
-     checked). Space does what Enter does: the next palette, focused. */
+  /* 5. The palette toggle is a pair of radio buttons (form[data-md-component=palette]); the
+     label after the current palette's radio is the button shown. Material leaves both
+     radios unchecked, so Tab went to the first radio whatever the palette: in the dark
+     palette, one whose label is hidden (the focus could not be seen) and whose name says
+     "switch to dark mode". The current palette's radio is kept checked, so Tab goes to it.
+     Material switches on Enter (its keydown listener on the form), but Space, which is how
+     a button is pressed, did nothing: Space does what Enter does, the next palette. */
   var palette = document.querySelector("form[data-md-component='palette']");
+
+  function paletteOptions() {
+    return Array.prototype.slice.call(palette.querySelectorAll("input.md-option"));
+  }
+
+  function currentPalette() {
+    var options = paletteOptions();
+    for (var i = 0; i < options.length; i++) {
+      var label = options[i].nextElementSibling;
+      if (label && label.tagName === "LABEL" && !label.hidden) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  function checkCurrentPalette() {
+    var at = currentPalette();
+    if (at >= 0 && !paletteOptions()[at].checked) {
+      paletteOptions()[at].checked = true;
+    }
+  }
+
   if (palette) {
+    /* Material shows the current palette's label (hidden = false) once it has read the
+       saved palette, and again on each switch. */
+    new MutationObserver(checkCurrentPalette).observe(palette, {
+      attributes: true, attributeFilter: ["hidden"], subtree: true
+    });
+    checkCurrentPalette();
     palette.addEventListener("keydown", function (event) {
-      var options = Array.prototype.slice.call(palette.querySelectorAll("input.md-option"));
-      var at = options.indexOf(event.target);
-      if (event.key !== " " || at < 0 || options.length < 2) {
+      var options = paletteOptions();
+      var at = currentPalette();
+      if (event.key !== " " || options.indexOf(event.target) < 0 || at < 0) {
         return;
       }
       event.preventDefault();
