@@ -1,5 +1,5 @@
 """The site with a keyboard alone, in chromium: each path that overrides/ fixes
-(kb-material.js, the focus styles of kb.css, the live region of kb.js), proven as a reader
+(kb.js: its patches of Material and its live region; the focus styles of kb.css), proven as a reader
 goes through it: the keys pressed, where the focus lands, what can be seen and heard."""
 
 from __future__ import annotations
