@@ -152,7 +152,7 @@ def search_open(page: Page) -> bool:
 def test_tab_goes_through_the_search_results_and_back(open_tab: Open, viewport) -> None:
     page = open_tab("en/", viewport)
     if viewport is MOBILE:
-        page.locator("label.md-header__button[for='__search']").focus()
+        page.locator("label[for='__search'] > [role='button']").focus()
         page.keyboard.press("Enter")
     else:
         page.locator("input.md-search__input").focus()
@@ -257,8 +257,8 @@ def test_on_a_phone_the_menu_button_opens_the_drawer_and_escape_closes_it(
     open_tab: Open, key: str
 ) -> None:
     page = open_tab(f"it/{CODE}/", MOBILE)
-    button = page.locator("label.md-header__button[for='__drawer']")
-    assert button.get_attribute("role") == "button"
+    button = page.locator("label.md-header__button[for='__drawer'] > [role='button']")
+    assert button.get_attribute("aria-label") == "Navigazione"
     assert button.get_attribute("aria-expanded") == "false"
     button.focus()
     step = press(page, key)
@@ -275,7 +275,8 @@ def test_on_a_phone_the_search_button_opens_the_search_and_escape_returns_to_it(
     open_tab: Open,
 ) -> None:
     page = open_tab(f"it/{CODE}/", MOBILE)
-    button = page.locator("label.md-header__button[for='__search']")
+    button = page.locator("label.md-header__button[for='__search'] > [role='button']")
+    assert button.get_attribute("aria-label") == "Cerca"
     button.focus()
     step = press(page, "Enter")
     assert search_open(page)

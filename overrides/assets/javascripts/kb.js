@@ -178,37 +178,43 @@
   }
 
   /* 1. The header's menu and search buttons are <label for="__drawer|__search">, out of
-     reach of Tab (a phone, or a desktop zoomed to 200 %): made buttons, named after what they
-     open, their state in aria-expanded, pressed with Enter or Space. The key goes no further:
-     Material would take Enter in the search just opened as "open the best result". */
+     reach of Tab (a phone, or a desktop zoomed to 200 %): their icon goes into a button
+     (a span: a label may not be one), named after what it opens, its state in
+     aria-expanded, pressed with Enter or Space. The key goes no further: Material would
+     take Enter in the search just opened as "open the best result". */
   function asButton(label, toggle, name) {
     if (!label || !toggle) {
-      return;
+      return null;
     }
+    var button = document.createElement("span");
     var expanded = function () {
-      label.setAttribute("aria-expanded", String(toggle.checked));
+      button.setAttribute("aria-expanded", String(toggle.checked));
     };
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    if (name) {
-      label.setAttribute("aria-label", name);
+    button.className = "kb-label-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name || "");
+    while (label.firstChild) {
+      button.appendChild(label.firstChild);
     }
+    label.appendChild(button);
     expanded();
     on(toggle, "change", expanded);
-    on(label, "keydown", function (event) {
+    on(button, "keydown", function (event) {
       if (pressed(event)) {
         event.preventDefault();
         event.stopPropagation();
-        label.click();
+        button.click();
       }
     });
+    return button;
   }
 
-  var menuButton = document.querySelector(".md-header label[for='__drawer']");
-  var searchButton = document.querySelector(".md-header label[for='__search']");
   var navigation = primary && primary.querySelector("nav[aria-label]");
-  asButton(menuButton, drawer, navigation && navigation.getAttribute("aria-label"));
-  asButton(searchButton, search, input && input.getAttribute("aria-label"));
+  var menuButton = asButton(document.querySelector(".md-header label[for='__drawer']"), drawer,
+    navigation && navigation.getAttribute("aria-label"));
+  var searchButton = asButton(document.querySelector(".md-header label[for='__search']"),
+    search, input && input.getAttribute("aria-label"));
 
   /* 2. The closed drawer is off the screen, yet Tab went through its links: closed, it is
      inert. Opened with the keyboard, the focus goes into it; Escape closes it. */
@@ -253,6 +259,11 @@
   }
 
   if (search && input) {
+    /* Material's search is a dialog without a name (axe's aria-dialog-name). */
+    var dialog = input.closest("[role='dialog']");
+    if (dialog) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
     on(search, "change", updateSearch);
     on(overlayLayout, "change", updateSearch);
     updateSearch();
