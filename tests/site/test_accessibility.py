@@ -128,6 +128,7 @@ class Tab:
 
 
 def axe_source() -> Path:
+    """axe-core's file, or the module's tests fail saying how to get it (never skipped)."""
     if not AXE.is_file():
         pytest.fail(
             f"axe-core is missing ({AXE.relative_to(ROOT)}): run `make axe`, which installs "
@@ -284,6 +285,12 @@ def run_all(
             if queues[group[0].context]:
                 start_next(group[0].context)
     return results
+
+
+@pytest.fixture(scope="session", autouse=True)
+def axe() -> Path:
+    """Before the sites are built (autouse: first): a missing axe-core fails at once."""
+    return axe_source()
 
 
 @pytest.fixture(scope="module")
