@@ -3,7 +3,9 @@
 Each kind of page (landing, filtered landing, code page, go/ with a known, an unknown and
 a malformed code, the 404 page, the search open with results) in each language, light
 and dark palette, desktop and mobile viewport, served over http and opened from the
-unzipped offline bundle (file://). axe-core comes from the npm registry (``make axe``,
+unzipped offline bundle (file://). go/ with a known code is checked on the code page it
+leads to; the search, on its own elements (the page around it is the landing page's
+case). axe-core comes from the npm registry (``make axe``,
 scripts/a11y.mk) and is put into each page from its file: nothing is fetched from
 elsewhere, and a page that requests anything outside the site fails its case.
 
