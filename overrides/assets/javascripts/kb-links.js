@@ -17,9 +17,15 @@
 
   function done(button) {
     var meta = document.querySelector('meta[name="kb:copied"]');
-    var title = button.title;
+    /* The button's own words are its aria-label, which does not change: a second click
+       within the two seconds would otherwise keep "Copied" as its title. */
+    var title = button.getAttribute("aria-label") || button.title;
     button.classList.add("kb-copy-link--done");
     button.title = meta ? meta.content : title;
+    /* Said by kb.js's live region (the title alone is not announced). */
+    if (meta && window.kb.announce) {
+      window.kb.announce(meta.content);
+    }
     setTimeout(function () {
       button.classList.remove("kb-copy-link--done");
       button.title = title;
