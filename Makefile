@@ -11,14 +11,18 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test lint serve clean venv chromium nginx screenshots bench vendor tables tables-check tables-deps
+.PHONY: site test test-fast lint serve clean venv chromium nginx screenshots bench vendor tables tables-check tables-deps axe
 
 site: $(STAMP)
 	$(KB) build
 	$(KB) linkcheck site --report build/external-links.txt
 
-test: lint chromium nginx tables-deps
+test: lint chromium nginx tables-deps axe
 	$(BIN)/pytest
+
+# The edit loop: every test that needs neither a browser nor a full build.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not browser and not slow" --ignore=tests/site
 
 # Style and the layers of activation_kb (pyproject.toml's [tool.importlinter] contracts).
 lint: $(STAMP)
@@ -86,3 +90,21 @@ tables-deps:
 	    || missing="$$missing $$p"; done; \
 	test -z "$$missing" || { apt-get update -qq \
 	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
+
+# axe-core, from the npm registry, for the accessibility tests (tests/site/test_accessibility.py).
+AXE_CORE := 4.10.3
+AXE_JS   := .cache/npm/node_modules/axe-core/axe.min.js
+
+.PHONY: axe
+
+# npm from Debian when missing (as chromium and nginx are); axe-core installed again only
+# when the installed version is not the pinned one.
+axe:
+	@command -v npm >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	@installed=$$(node -p 'require("./.cache/npm/node_modules/axe-core/package.json").version' 2>/dev/null); \
+	if [ "$$installed" != "$(AXE_CORE)" ] || [ ! -f $(AXE_JS) ]; then \
+	  mkdir -p .cache/npm && \
+	  npm install --silent --save-exact --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_CORE) && \
+	  echo ".cache/npm: axe-core $(AXE_CORE)"; \
+	fi

@@ -31,14 +31,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from generator.model import LANGUAGES
+from activation_kb.domain.model import LANGUAGES
 from tests.site.browser import WATCH_ANSWERS, answered
 from tests.site.conftest import NotFoundHandler
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 375, "height": 812}}
 PALETTES = {"light": "default", "dark": "slate"}
@@ -134,7 +134,7 @@ def axe_source() -> Path:
     if not AXE.is_file():
         pytest.fail(
             f"axe-core is missing ({AXE.relative_to(ROOT)}): run `make axe`, which installs "
-            "the pinned axe-core from the npm registry into build/npm/",
+            "the pinned axe-core from the npm registry into .cache/npm/",
             pytrace=False,
         )
     return AXE
