@@ -91,6 +91,9 @@ def _source(content: Content, records: list[dict[str, Any]]) -> str:
     article = content.article.it
     anchors = content.article.anchors
     lines = [
+        "---",
+        f"title: {article.title}",
+        "---",
         f'# <a name="{anchors.title}"></a>{article.title}',
         "",
         f'## <a name="{anchors.summary}"></a>{article.summary_title}',

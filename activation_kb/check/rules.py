@@ -32,7 +32,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from activation_kb.check.crosslang import check_language, compare_languages
-from activation_kb.check.sourcetable import compare_codes, parse_summary_table
+from activation_kb.check.sourcetable import compare_codes
 from activation_kb.content.loader import (
     ARTICLE_FILE,
     Loaded,
@@ -47,6 +47,7 @@ from activation_kb.domain.corrections import apply, field_text
 from activation_kb.domain.errors import CodeFormatError, ContentError, Problem, echo
 from activation_kb.domain.model import ARTICLE, LANGUAGES, ActivationType, Content
 from activation_kb.domain.urls import ARTICLE_PATH
+from activation_kb.importer.article import summary_rows
 
 __all__ = [
     "anchor_slug",
@@ -227,8 +228,10 @@ def _article_problems(loaded: Loaded, source_text: str | None) -> list[Problem]:
     source = article.source.file
     if source_text is None:
         return [*problems, doc.problem(("source", "file"), f"source file '{source}' not found")]
-    rows, table_problems = parse_summary_table(source_text, article.anchors.summary, source)
-    problems += table_problems + compare_codes(doc, article.codes, rows, source)
+    # The table as kb import reads it: one reader of the source article.
+    rows, unread = summary_rows(source_text, LANGUAGES[0])
+    problems += [Problem(source, line, "", expected) for line, expected in unread]
+    problems += compare_codes(doc, article.codes, rows, source)
     for row in rows:
         item = records.get(record_file(row.code))
         # A link with characters no anchor has (upstream's "#…-couldn't-be-used") means the

@@ -1,77 +1,23 @@
-"""The source article's summary table, read on its own and compared with ``article.codes``.
-
-Deliberately independent of the importer: if the importer misreads the table, this small
-parser still sees what the Markdown says. It finds the heading that carries the summary
-anchor (``<a name="summary-of-error-codes">``), takes the pipe table after it, and from the
-first cell of each row the code and its ``#anchor`` link, e.g.
-``|[0x8007007b](#0x8007007b-dns-name-does-not-exist) |…|``.
+"""``article.codes`` against the source article's summary table, as ``kb import`` reads it
+(:func:`activation_kb.importer.article.summary_rows`): the same codes, spelled alike, in the
+same order.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from activation_kb.content.yaml import YamlDoc
 from activation_kb.domain.codes import canonical, parse_code
 from activation_kb.domain.errors import CodeFormatError, Problem
-from activation_kb.domain.textfile import split_lines
+from activation_kb.importer.source_shape import Row
 
-__all__ = ["TableRow", "compare_codes", "parse_summary_table"]
+__all__ = ["compare_codes"]
 
-_CODE_CELL = re.compile(r"^\[(?P<code>0x[0-9A-Fa-f]{8})\]\(#(?P<anchor>[^)\s]+)\)$")
-_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}")
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One row of the summary table."""
-
-    code: str
-    """The code as the source writes it."""
-    anchor: str
-    """The anchor the row links to."""
-    line: int
-    """The row's line in the source file (1-based)."""
-
-
-def parse_summary_table(text: str, anchor: str, file: str) -> tuple[list[TableRow], list[Problem]]:
-    """The rows of the first pipe table after the heading with ``<a name="{anchor}">``."""
-    lines = split_lines(text)
-    marker = f'<a name="{anchor}"></a>'
-    start = next(
-        (i for i, line in enumerate(lines) if line.startswith("#") and marker in line), None
-    )
-    if start is None:
-        return [], [Problem(file, None, "", f"no heading with the anchor '{anchor}'")]
-    rows: list[TableRow] = []
-    problems: list[Problem] = []
-    in_table = False
-    for number, line in enumerate(lines[start + 1 :], start=start + 2):
-        stripped = line.strip()
-        if not stripped.startswith("|"):
-            if in_table or stripped.startswith("#"):
-                break
-            continue
-        if not in_table:
-            in_table = True  # the header row
-            continue
-        if _SEPARATOR.match(stripped):
-            continue
-        first_cell = stripped.split("|")[1].strip()
-        if match := _CODE_CELL.match(first_cell):
-            rows.append(TableRow(match["code"], match["anchor"], number))
-        else:
-            problems.append(
-                Problem(file, number, "", f"summary table row without a code link: '{first_cell}'")
-            )
-    if not in_table:
-        problems.append(Problem(file, None, "", f"no table after the '{anchor}' heading"))
-    return rows, problems
 
 
 def compare_codes(
-    article_doc: YamlDoc, codes: list[str], rows: list[TableRow], source: str
+    article_doc: YamlDoc, codes: list[str], rows: Sequence[Row], source: str
 ) -> list[Problem]:
     """``article.codes`` against the table: the same codes, spelled alike, in the same order."""
     problems: list[Problem] = []

@@ -57,7 +57,7 @@ from activation_kb.importer.source_shape import (
     summary_table,
 )
 
-__all__ = ["LOCALES", "Imported", "import_article"]
+__all__ = ["LOCALES", "Imported", "import_article", "summary_rows"]
 
 LOCALES: dict[str, str] = {"it": "it-it", "en": "en-us"}
 """The learn.microsoft.com locale of each language the reader knows the words of. ``kb
@@ -126,6 +126,29 @@ def import_article(text: str, *, file: str, lang: str, source_file: str, url_pat
             file, first.line, first.expected, also=[(e.line, e.expected) for e in others]
         ) from None
     return imported
+
+
+def summary_rows(text: str, lang: str) -> tuple[list[Row], list[tuple[int, str]]]:
+    """The rows of the article's summary table, read as :func:`import_article` reads them,
+    and what could not be read there, as ``(line, expected)``: ``kb check`` compares
+    ``article.codes`` with them, so the table has one reader."""
+    problems = Problems()
+    rows: list[Row] = []
+    try:
+        lines = split_lines(text.removeprefix("\ufeff"))
+        _, first_body_line = front_matter(lines, problems)
+        numbered = [Line(number, line) for number, line in enumerate(lines, start=1)]
+        body = without_comments(numbered[first_body_line:], problems)
+        summary = next(
+            (s for s in split_sections(body) if s.anchor == Anchors().summary and s.level == 2),
+            None,
+        )
+        if summary is None:
+            raise ShapeError(1, f"expected a '## <a name=\"{Anchors().summary}\"></a>…' heading")
+        _, rows, _ = summary_table(summary, _ACTIVATION_NAMES[lang], problems)
+    except ShapeError as error:
+        problems.add(error)
+    return rows, [(error.line, error.expected) for error in problems.in_order()]
 
 
 def _import(
