@@ -231,7 +231,9 @@ def index_files(content: Content, lang: str) -> dict[str, str]:
         "docs_per_file": DOCS_PER_FILE,
         "terms": firsts,
         "first_code": len(docs) - len(content.records),
-        "codes": {"base": f"../{SHARD_DIR}/", "chunk": CHUNK},
+        # From this folder: the language's root is two folders up, go/ one more.
+        "codes": {"base": f"../../../{SHARD_DIR}/", "chunk": CHUNK},
+        # From the language's root, as the results' locations.
         "go": "../go/",
         "unknown": {"title": words_.search_unknown, "teaser": words_.search_unknown_teaser},
     }

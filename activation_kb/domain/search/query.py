@@ -35,14 +35,16 @@ _WIN32 = 0x80070000
 _EDGE = r"(?<![0-9A-Za-z])"
 _END = r"(?![0-9A-Za-z])"
 _PAIR = re.compile(
-    rf"{_EDGE}(?:(?P<d1>[0-9]{{1,5}})\s*\(\s*0[xX](?P<h1>[0-9A-Fa-f]{{1,4}})\s*\)"
-    rf"|0[xX](?P<h2>[0-9A-Fa-f]{{1,4}})\s*\(\s*(?P<d2>[0-9]{{1,5}})\s*\)){_END}"
+    rf"{_EDGE}(?:(?P<d1>[0-9]{{1,5}}) *\( *0[xX](?P<h1>[0-9A-Fa-f]{{1,4}}) *\)"
+    rf"|0[xX](?P<h2>[0-9A-Fa-f]{{1,4}}) *\( *(?P<d2>[0-9]{{1,5}}) *\)){_END}"
 )
 _CODE = re.compile(
     rf"{_EDGE}(?:[0oO][xX](?P<hex>[0-9A-Fa-f]{{8}})|(?P<bare>[0-9A-Fa-f]{{8}})"
     rf"|(?P<decimal>-?[0-9]{{9,10}})){_END}"
 )
-_LAST_CHARACTER_ENDS_A_WORD = re.compile(r"[^0-9A-Za-z\u00c0-\uffff]\Z")
+# A character after which no word is being typed; JavaScript reads a character beyond
+# U+FFFF as two, both in the class, so Python's class runs to the last code point.
+_LAST_CHARACTER_ENDS_A_WORD = re.compile("[^0-9A-Za-z\u00c0-\U0010ffff]\\Z")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def read_query(text: str, lang: str) -> Query:
     typed = None
     if folded and not ends_a_word:
         last = folded[-1]
-        if len(last) >= MIN_PREFIX and last not in STOP_WORDS and rest.rstrip() == rest:
+        if len(last) >= MIN_PREFIX and last not in STOP_WORDS:
             typed = last
     pairs = [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a != b]
     return Query(
@@ -92,7 +94,7 @@ def _take_codes(text: str, found: list[int]) -> str:
         decimal = match.group("d1") or match.group("d2")
         hexadecimal = match.group("h1") or match.group("h2")
         if int(decimal) == int(hexadecimal, 16) and int(decimal) <= 0xFFFF:
-            found.append(_WIN32 | int(decimal))
+            found.append(_WIN32 + int(decimal))
             return " "
         return match.group(0)
 
@@ -111,9 +113,9 @@ def _value(match: re.Match[str]) -> int | None:
         return int(match.group("hex"), 16)
     if match.group("bare"):
         value = int(match.group("bare"), 16)
-        return value if value & _SEVERITY else None
+        return value if value >= _SEVERITY else None
     number = int(match.group("decimal"))
     value = number + 2**32 if number < 0 else number
-    if number < -(2**31) or value >= 2**32 or not value & _SEVERITY:
+    if number < -(2**31) or value >= 2**32 or value < _SEVERITY:
         return None
     return value
