@@ -10,13 +10,7 @@ import pytest
 
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.engine import mkdocs as engine
-from activation_kb.engine.offline import (
-    copy_files,
-    file_page,
-    file_url,
-    lunr_files,
-    search_languages,
-)
+from activation_kb.engine.offline import copy_files, file_page, file_url
 from activation_kb.pipeline.generate import generate
 from activation_kb.site.offline import trim_html
 from tests.site.conftest import CONTENT
@@ -41,9 +35,7 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
 
 
 def _derive(web: Path, target: Path) -> list[Path]:
-    # As in the bundle: every language keeps the stemmers of all, here Italian's.
-    lunr_needed = lunr_files(search_languages(web.parent / "it"))
-    pages = copy_files(web, target, lunr_needed)
+    pages = copy_files(web, target)
     for page in pages:
         folder = page.parent.as_posix()
         text = file_page((web / page).read_text("utf-8"), "" if folder == "." else folder)
@@ -88,18 +80,16 @@ def test_derived_files_are_the_plugin_s_less_what_a_reader_on_disk_cannot_use(
     }
     left_out = built - derived
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= left_out
+    material_search = re.compile(r"assets/javascripts/(lunr/|workers/search\.[0-9a-f]+\.min\.js)")
     assert all(
         name.endswith(".map")
-        or name.startswith("assets/javascripts/lunr/")
+        or material_search.match(name)
         or name in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"}
         for name in left_out
     ), left_out
-    # Only the Italian stemmer (and its support) is kept, in both languages.
-    kept_lunr = {name for name in derived if name.startswith("assets/javascripts/lunr/")}
-    assert kept_lunr == {
-        "assets/javascripts/lunr/min/lunr.it.min.js",
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-    }
+    # Our search worker replaces Material's: neither it nor lunr is in the bundle.
+    assert not [name for name in derived if material_search.match(name)]
+    assert "search/kb/index.js" in derived
     # The search index script is byte for byte the plugin's: Material reads it as is.
     index = "search/search_index.js"
     assert (tmp_path / index).read_bytes() == (plugin / index).read_bytes()

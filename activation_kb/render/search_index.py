@@ -11,8 +11,9 @@ being typed). Besides each word's stem (:mod:`activation_kb.domain.search.text`)
 of consecutive words that count is a term (``"kms contact"``), and so is each identifier
 written whole: a pasted message or name meets its page through them.
 
-Each term gets, per page, one whole number (:func:`weight`): BM25 of its weighted count,
-``k1`` = :data:`K1`, no length normalisation, times 100. The ranking
+Each term gets, per page, one whole number (:func:`weight`): BM25 with ``k1`` =
+:data:`K1` and no length normalisation, each field's count saturated on its own and the
+fields then weighed (BM25F's way), times 100. The ranking
 (:mod:`activation_kb.domain.search.rank`) only adds and compares them.
 
 The files (each a script calling ``kbSearchShard(name, data)``, which a worker loads with
@@ -41,8 +42,8 @@ from dataclasses import dataclass, field
 from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.markdown import spans
-from activation_kb.domain.model import Content, CodeRecord
-from activation_kb.domain.search.text import STOP_WORDS, names, stem, words
+from activation_kb.domain.model import CodeRecord, Content
+from activation_kb.domain.search.text import STOP_WORDS, names, pairs, stem, words
 from activation_kb.domain.tables.hresults import HRESULT_NAMES
 from activation_kb.domain.tables.licensing import LICENSING_NAMES
 from activation_kb.domain.words import WORDS
@@ -66,8 +67,8 @@ INDEX_DIR = "search/kb"
 DOCS_PER_FILE = 32
 TERM_BYTES = 48_000
 K1 = 1.2
-FIELDS = {"title": 4, "name": 3, "code": 4, "message": 2, "text": 1}
-"""Each field's weight: a word of the title counts four times a word of the text."""
+FIELDS = {"title": 6, "name": 3, "code": 6, "message": 2, "text": 1}
+"""Each field's weight: a word of the title counts six times a word of the text."""
 FORMAT = 1
 
 
@@ -98,8 +99,8 @@ def _landing(content: Content, lang: str) -> Document:
     article = getattr(content.article, lang)
     text = [article.home_users, article.intro, *article.more_info, article.diagnostic_tool_title]
     text += [article.diagnostic_tool, article.summary_title, article.causes_title]
-    plain = [_plain(markdown) for markdown in text]
-    return Document("", article.title, _plain(article.intro), {"title": [article.title], "text": plain})
+    fields = {"title": [article.title], "text": [_plain(markdown) for markdown in text]}
+    return Document("", article.title, _plain(article.intro).strip(), fields)
 
 
 def _summary(content: Content, part: SummaryPart, lang: str) -> Document:
@@ -149,32 +150,39 @@ def terms(text: str, lang: str) -> list[str]:
     """The terms of ``text``: stems of the words that count, pairs of consecutive ones, and
     whole identifiers."""
     stems = [stem(word, lang) for word in words(text) if word not in STOP_WORDS]
-    pairs = [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a != b]
-    return stems + pairs + names(text)
+    return stems + pairs(stems) + names(text)
 
 
-def weight(weighted_count: float, pages: int, having: int) -> int:
-    """The whole-number weight of a term counted ``weighted_count`` times (field weights
-    included) in a page, when ``having`` of the index's ``pages`` have it."""
-    idf = math.log(1 + (pages - having + 0.5) / (having + 0.5))
-    return round(100 * idf * weighted_count * (K1 + 1) / (weighted_count + K1))
+def idf(pages: int, having: int) -> float:
+    """How rare a term is that ``having`` of the index's ``pages`` have (BM25's)."""
+    return math.log(1 + (pages - having + 0.5) / (having + 0.5))
 
 
-def _postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]]:
-    counts: list[Counter[str]] = []
+def weight(counts: dict[str, int], pages: int, having: int) -> int:
+    """The whole-number weight of a term in a page, counted ``counts`` times by field,
+    when ``having`` of the index's ``pages`` have it: each field's count saturates on its
+    own (BM25's ``k1``), then the fields are weighed, so that a word of the title
+    outweighs the same word said three times in the text."""
+    fields = sum(FIELDS[name] * n * (K1 + 1) / (n + K1) for name, n in sorted(counts.items()))
+    return round(100 * idf(pages, having) * fields)
+
+
+def _postings(docs: list[Document], lang: str) -> dict[str, list[int]]:
+    """Each term's postings, encoded."""
+    counts: list[dict[str, Counter[str]]] = []
     for doc in docs:
-        count: Counter[str] = Counter()
+        count: dict[str, Counter[str]] = {}
         for name, texts in doc.fields.items():
             for text in texts:
                 for term in terms(text, lang):
-                    count[term] += FIELDS[name]
+                    count.setdefault(term, Counter())[name] += 1
         counts.append(count)
     having = Counter(term for count in counts for term in count)
     postings: dict[str, list[tuple[int, int]]] = {}
     for number, count in enumerate(counts):
-        for term, weighted in count.items():
-            postings.setdefault(term, []).append((number, weight(weighted, len(docs), having[term])))
-    return postings
+        for term, fields in count.items():
+            postings.setdefault(term, []).append((number, weight(fields, len(docs), having[term])))
+    return {term: _encoded(pairs) for term, pairs in postings.items()}
 
 
 def _vocabulary(docs: list[Document], lang: str) -> dict[str, str]:
@@ -197,7 +205,7 @@ def _encoded(pairs: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def _term_files(postings: dict[str, list[tuple[int, int]]], vocabulary: dict[str, str]):
+def _term_files(postings: dict[str, list[int]], vocabulary: dict[str, str]):
     keys = sorted(set(postings) | set(vocabulary))
     files: list[dict[str, dict]] = []
     firsts: list[str] = []
@@ -205,7 +213,7 @@ def _term_files(postings: dict[str, list[tuple[int, int]]], vocabulary: dict[str
     for key in keys:
         entry = {}
         if key in postings:
-            entry["t"] = _encoded(postings[key])
+            entry["t"] = postings[key]
         if key in vocabulary and vocabulary[key] != key:
             entry["w"] = vocabulary[key]
         cost = len(key) + 8 + sum(len(json.dumps(value)) for value in entry.values())

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from activation_kb.engine.search.index import SiteSearch, index_path
+from activation_kb.engine.search.language import language
 from playwright.sync_api import Browser, Page
 
 from activation_kb.domain.codes import forms, parse_code
 from activation_kb.domain.model import LANGUAGES
-from activation_kb.engine.search.index import SiteSearch, index_path
-from activation_kb.engine.search.language import language
 from tests.site.browser import WATCH_ANSWERS, answered, chromium
 
 pytestmark = pytest.mark.browser

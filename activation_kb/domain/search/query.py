@@ -4,8 +4,9 @@ A **complete code** is read anywhere in the query, between characters that are n
 or digits (``hr=0xC004F074``, ``(0xc004f050)``, ``[Error Code: 0x80070005]``):
 
 * ``0x`` and eight hex digits, any case; ``Ox`` too (the letter O typed for the zero);
-* eight hex digits without ``0x``, beginning with 8, 9 or A-F (the severity bit of a
-  failure: ``C004F074``, ``8007007B``, ``80070005``; ``20191118`` is a date, no code);
+* eight hex digits without ``0x``, at least one a decimal digit, beginning with 8, 9 or
+  A-F (the severity bit of a failure: ``C004F074``, ``8007007B``, ``80070005``;
+  ``20191118`` is a date and ``deadbeef`` a word, no code);
 * a decimal of nine or ten digits, signed or not, whose 32-bit value has the severity bit
   (``3221549172``, ``-1073418124``; ``12288``, an event ID, and ``1688``, a port, are not);
 * a Win32 error number with its hex, ``9003 (0x232B)`` or ``0x232B (9003)``: the HRESULT
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from activation_kb.domain.search.text import STOP_WORDS, fold, names, stem, words
+from activation_kb.domain.search.text import STOP_WORDS, names, pairs, stem, words
 
 __all__ = ["MIN_PREFIX", "Query", "read_query"]
 
@@ -39,7 +40,7 @@ _PAIR = re.compile(
     rf"|0[xX](?P<h2>[0-9A-Fa-f]{{1,4}}) *\( *(?P<d2>[0-9]{{1,5}}) *\)){_END}"
 )
 _CODE = re.compile(
-    rf"{_EDGE}(?:[0oO][xX](?P<hex>[0-9A-Fa-f]{{8}})|(?P<bare>[0-9A-Fa-f]{{8}})"
+    rf"{_EDGE}(?:[0oO][xX](?P<hex>[0-9A-Fa-f]{{8}})|(?P<bare>(?=[A-Fa-f]*[0-9])[0-9A-Fa-f]{{8}})"
     rf"|(?P<decimal>-?[0-9]{{9,10}})){_END}"
 )
 # A character after which no word is being typed; JavaScript reads a character beyond
@@ -77,13 +78,12 @@ def read_query(text: str, lang: str) -> Query:
         last = folded[-1]
         if len(last) >= MIN_PREFIX and last not in STOP_WORDS:
             typed = last
-    pairs = [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False) if a != b]
     return Query(
         codes=tuple(dict.fromkeys(codes)),
         terms=tuple(dict.fromkeys(stems)),
         typed=typed,
         names=tuple(dict.fromkeys(names(rest))),
-        pairs=tuple(dict.fromkeys(pairs)),
+        pairs=tuple(dict.fromkeys(pairs(stems))),
     )
 
 

@@ -17,7 +17,8 @@ browser (``kb-search-engine.js``) give the same order to the last place:
    (``E_ACCESSDENIED``) and consecutive pairs of words (what a pasted message shares with
    the page's message) add their weights on top, but are no groups.
 3. **Coverage.** The score is multiplied by the square of the share of groups the page
-   matched: a page with every word of the query beats one with a few of them repeated.
+   matched, among the groups some page matches: a page with every word of the query
+   beats one with a few of them repeated.
 4. Ties go to the page that comes first in the index (the landing page, then the codes in
    order of value).
 """
@@ -111,7 +112,8 @@ def _by_words(query: Query, index: Index) -> list[Ranked]:
         for doc, weight in index.postings(extra):
             if doc in scores:
                 scores[doc] += weight * 10
-    total = len(groups)
+    # A word no page has lowers every page alike: it does not count.
+    total = sum(1 for group in groups if any(index.postings(term) for term, _ in group))
     ranked = [
         Ranked(doc, None, _covered(score, len(matched[doc]), total), frozenset(matched[doc]))
         for doc, score in scores.items()

@@ -16,10 +16,11 @@ compares them on every word of the index).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
-__all__ = ["MIN_STEM", "STOP_WORDS", "fold", "names", "stem", "words"]
+__all__ = ["MIN_STEM", "STOP_WORDS", "fold", "names", "pairs", "stem", "words"]
 
 _ENGLISH_STOP = (
     "a able about across after all almost also am among an and any are as at be because been"
@@ -61,20 +62,17 @@ MIN_STEM = 3
 
 # Endings tried longest first; the first that leaves MIN_STEM letters goes (or becomes the
 # replacement). Italian then drops one more final vowel (servizio → servizi → serviz).
+_ENGLISH_ENDINGS = (
+    "ations ation ators ator ating ated ates ate ings ing ions ion ies ied ers er ed es ly s e"
+)
+_ITALIAN_ENDINGS = (
+    "azioni azione amenti amento imenti imento mente ando endo che chi ghe ghi ato ata ati ate"
+    " ito ita iti ite uto uta uti ute are ere ire a e i o"
+)
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": tuple(
-        (ending, "y" if ending in ("ies", "ied") else "")
-        for ending in (
-            "ations ation ators ator ating ated ates ate ings ing ions ion ies ied ers er ed es"
-            " ly s e"
-        ).split()
-    ),
+    "en": tuple((e, "y" if e in ("ies", "ied") else "") for e in _ENGLISH_ENDINGS.split()),
     "it": tuple(
-        (ending, ending[0] if ending in ("che", "chi", "ghe", "ghi") else "")
-        for ending in (
-            "azioni azione amenti amento imenti imento mente ando endo che chi ghe ghi ato ata"
-            " ati ate ito ita iti ite uto uta uti ute are ere ire a e i o"
-        ).split()
+        (e, e[0] if e in ("che", "chi", "ghe", "ghi") else "") for e in _ITALIAN_ENDINGS.split()
     ),
 }
 _VOWELS = frozenset("aeiou")
@@ -98,6 +96,12 @@ def words(text: str) -> list[str]:
 def names(text: str) -> list[str]:
     """The identifiers with underscores in ``text``, folded (``e_accessdenied``)."""
     return _NAME.findall(fold(text))
+
+
+def pairs(stems: list[str]) -> list[str]:
+    """Each two consecutive stems, ``"a b"`` (a word repeated is no pair): what a pasted
+    message shares with the page it comes from."""
+    return [f"{a} {b}" for a, b in itertools.pairwise(stems) if a != b]
 
 
 def stem(word: str, lang: str) -> str:

@@ -109,7 +109,7 @@
   var END = "(?![0-9A-Za-z])";
   var PAIR = new RegExp(EDGE + "(?:([0-9]{1,5}) *\\( *0[xX]([0-9A-Fa-f]{1,4}) *\\)" +
     "|0[xX]([0-9A-Fa-f]{1,4}) *\\( *([0-9]{1,5}) *\\))" + END, "g");
-  var CODE = new RegExp(EDGE + "(?:[0oO][xX]([0-9A-Fa-f]{8})|([0-9A-Fa-f]{8})" +
+  var CODE = new RegExp(EDGE + "(?:[0oO][xX]([0-9A-Fa-f]{8})|((?=[A-Fa-f]*[0-9])[0-9A-Fa-f]{8})" +
     "|(-?[0-9]{9,10}))" + END, "g");
   var ENDS_A_WORD = /[^0-9A-Za-z\u00c0-\uffff]$/;
 
@@ -208,6 +208,10 @@
     return groups;
   }
 
+  function known(group, index) {
+    return group.some(function (candidate) { return index.postings(candidate[0]).length > 0; });
+  }
+
   function byWords(query, index) {
     var groups = groupsOf(query, index);
     var scores = new Map();
@@ -239,11 +243,12 @@
         }
       }
     });
-    var total = groups.length;
+    /* A word no page has lowers every page alike: it does not count. */
+    var total = groups.filter(function (group) { return known(group, index); }).length;
     var ranked = [];
     scores.forEach(function (score, doc) {
-      var found = matched.get(doc).size;
-      ranked.push({ doc: doc, code: null, score: score * found * found / (total * total),
+      var share = matched.get(doc).size;
+      ranked.push({ doc: doc, code: null, score: score * share * share / (total * total),
                     matched: matched.get(doc) });
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
