@@ -90,8 +90,8 @@ def build_site(
     return BuildReport(
         out=out,
         bundle=target,
-        pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
-        written=sum(len(report.written) for report in reports.values()),
+        pages={lang: report.pages() for lang, report in reports.items()},
+        written=sum(path.endswith(".md") for r in reports.values() for path in r.written),
         seconds=watch.elapsed(),
         stages=tuple(sorted(watch.stages, key=lambda stage: stage.started)),
         jobs=jobs,

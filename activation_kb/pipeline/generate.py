@@ -14,6 +14,7 @@ from pathlib import Path
 from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.files import render_language
+from activation_kb.render.search_index import index_files
 from activation_kb.site.writer import WriteReport, write_tree
 
 __all__ = ["generate", "write_language"]
@@ -30,5 +31,7 @@ def generate(
 
 
 def write_language(content: Content, lang: str, folder: Path) -> WriteReport:
-    """Render one language of ``content`` and make ``folder`` hold exactly its files."""
-    return write_tree(render_language(content, lang), folder)
+    """Render one language of ``content`` and make ``folder`` hold exactly its files: its
+    pages and its search index (:mod:`activation_kb.render.search_index`, script files
+    under ``search/kb/``, which the engine copies as it does any static file)."""
+    return write_tree(render_language(content, lang) | index_files(content, lang), folder)

@@ -6,9 +6,6 @@ turns them into HTML. The layout is the URL scheme, a contract with tickets:
 ``index.md`` is the landing page and ``0xc004f074/index.md`` a code's page, so that the
 site has ``{lang}/`` and ``{lang}/0xc004f074/`` whatever the engine.
 
-Beside the pages, each language gets its search index (:mod:`activation_kb.render.search_index`,
-script files under ``search/kb/``), which the engine copies as it does any static file.
-
 ``root_files`` are the files at the site's root, outside both languages: the language
 redirect ``index.html`` and ``404.html``, plain self-contained HTML that works whatever
 the engine, and ``codes.json``, the codes as data for ticket systems.
@@ -29,7 +26,6 @@ from activation_kb.domain.words import WORDS
 from activation_kb.render import frontmatter
 from activation_kb.render.codes_json import FILE_NAME, codes_json
 from activation_kb.render.pages import Page, code_page, landing_page, summary_page
-from activation_kb.render.search_index import index_files
 from activation_kb.render.summary import summary_parts
 
 __all__ = [
@@ -51,9 +47,7 @@ def render_language(content: Content, lang: str) -> dict[str, str]:
     pages += [code_page(content, r, lang, part_of.get(r.code)) for r in content.records]
     # The same on every page: turned into YAML once, not once per page.
     common = _yaml({"lang": lang, "attribution": attribution(content, lang)})
-    files = {page.path: _file(page, common) for page in pages}
-    # The search index: static files beside the pages, which the engine copies as they are.
-    return files | index_files(content, lang)
+    return {page.path: _file(page, common) for page in pages}
 
 
 def _file(page: Page, common: str) -> str:
