@@ -21,6 +21,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from activation_kb.pipeline.generate import generate
 from activation_kb.pipeline.report import BuildReport, Stopwatch
 from activation_kb.render.files import root_files
 from activation_kb.render.go import SCRIPTS, go_files, rescue_script
+from activation_kb.render.search_index import index_files
 from activation_kb.site import bundle, offline
 from activation_kb.site.linkcheck import check_site
 from activation_kb.site.publish import (
@@ -82,7 +84,7 @@ def build_site(
         if target:
             remove_leftovers(target.parent, f".{target.name}.*.tmp")
         with watch.stage("generate"):
-            content, reports = generate(content_root, docs_root, languages)
+            content, reports = generate(content_root, docs_root, languages, search=False)
         epoch = source_date_epoch(content_root, content.article.source.metadata)
         scripts = engine.theme_scripts(SCRIPTS)
         plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, scripts)
@@ -126,8 +128,17 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
             for lang in plan.languages
         ]
         environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
-        for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
-            watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
+        # The search index is made while the engine builds (its processes, not this one,
+        # keep the cores busy) and written into the built languages after them: the
+        # engine would clean it away, and has no use for it.
+        with ThreadPoolExecutor(1) as pool:
+            indexes = pool.submit(_search_indexes, content, plan.languages, watch)
+            for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
+                watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
+            for lang, files in indexes.result().items():
+                for name, text in files.items():
+                    (staging / lang / name).parent.mkdir(parents=True, exist_ok=True)
+                    (staging / lang / name).write_text(text, encoding="utf-8")
         with watch.stage("root-files"):
             outside = root_files(content, not_found_head=rescue_script(plan.scripts))
             outside |= go_files(content, plan.scripts)
@@ -153,6 +164,14 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> None:
         if offline_tree:
             with watch.stage("cleanup"):
                 shutil.rmtree(offline_tree, ignore_errors=True)
+
+
+def _search_indexes(
+    content: Content, languages: Sequence[str], watch: Stopwatch
+) -> dict[str, dict[str, str]]:
+    """Each language's search index files (:func:`index_files`), timed as a stage."""
+    with watch.stage("search-index", own_thread=True):
+        return {lang: index_files(content, lang) for lang in languages}
 
 
 def _check_and_zip(

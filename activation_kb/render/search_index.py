@@ -43,7 +43,7 @@ from activation_kb.domain.codes import parse_code, slug
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.markdown import spans
 from activation_kb.domain.model import CodeRecord, Content
-from activation_kb.domain.search.text import STOP_WORDS, names, pairs, stem, words
+from activation_kb.domain.search.text import STOP_WORDS, pairs, stem, words_and_names
 from activation_kb.domain.tables.hresults import HRESULT_NAMES
 from activation_kb.domain.tables.licensing import LICENSING_NAMES
 from activation_kb.domain.words import WORDS
@@ -69,6 +69,8 @@ TERM_BYTES = 48_000
 K1 = 1.2
 FIELDS = {"title": 6, "name": 3, "code": 6, "message": 2, "text": 1}
 """Each field's weight: a word of the title counts six times a word of the text."""
+PAIRED = frozenset({"title", "name", "message"})
+"""The fields whose consecutive words are also indexed as pairs: what is pasted."""
 FORMAT = 1
 
 
@@ -146,11 +148,13 @@ def _plain(markdown: str) -> str:
     return "".join(out)
 
 
-def terms(text: str, lang: str) -> list[str]:
-    """The terms of ``text``: stems of the words that count, pairs of consecutive ones, and
-    whole identifiers."""
-    stems = [stem(word, lang) for word in words(text) if word not in STOP_WORDS]
-    return stems + pairs(stems) + names(text)
+def terms(text: str, lang: str, with_pairs: bool = True) -> tuple[list[str], list[str]]:
+    """The words of ``text`` that count, and its terms: their stems, pairs of consecutive
+    ones (``with_pairs``), and whole identifiers."""
+    found, identifiers = words_and_names(text)
+    counted = [word for word in found if word not in STOP_WORDS]
+    stems = [stem(word, lang) for word in counted]
+    return counted, stems + (pairs(stems) if with_pairs else []) + identifiers
 
 
 def idf(pages: int, having: int) -> float:
@@ -158,43 +162,57 @@ def idf(pages: int, having: int) -> float:
     return math.log(1 + (pages - having + 0.5) / (having + 0.5))
 
 
-def weight(counts: dict[str, int], pages: int, having: int) -> int:
-    """The whole-number weight of a term in a page, counted ``counts`` times by field,
-    when ``having`` of the index's ``pages`` have it: each field's count saturates on its
-    own (BM25's ``k1``), then the fields are weighed, so that a word of the title
-    outweighs the same word said three times in the text."""
-    fields = sum(FIELDS[name] * n * (K1 + 1) / (n + K1) for name, n in sorted(counts.items()))
+_ORDER = tuple(FIELDS)
+
+
+def weight(counts: tuple[int, ...], pages: int, having: int) -> int:
+    """The whole-number weight of a term in a page, counted ``counts`` times in each field
+    (in :data:`FIELDS`' order), when ``having`` of the index's ``pages`` have it: each
+    field's count saturates on its own (BM25's ``k1``), then the fields are weighed, so
+    that a word of the title outweighs the same word said three times in the text."""
+    fields = sum(
+        FIELDS[name] * n * (K1 + 1) / (n + K1) for name, n in zip(_ORDER, counts, strict=True) if n
+    )
     return round(100 * idf(pages, having) * fields)
 
 
-def _postings(docs: list[Document], lang: str) -> dict[str, list[int]]:
-    """Each term's postings, encoded."""
-    counts: list[dict[str, Counter[str]]] = []
+def _counts(docs: list[Document], lang: str) -> tuple[list[dict[str, list[int]]], set[str]]:
+    """Each page's terms with their count in each field, and every word that counts. A
+    text met again (a resolution or message shared by several codes) is read once."""
+    place = {name: number for number, name in enumerate(_ORDER)}
+    read: dict[str, tuple[list[str], Counter[str]]] = {}
+    every: list[dict[str, list[int]]] = []
+    seen: set[str] = set()
     for doc in docs:
-        count: dict[str, Counter[str]] = {}
+        count: dict[str, list[int]] = {}
         for name, texts in doc.fields.items():
+            field = place[name]
             for text in texts:
-                for term in terms(text, lang):
-                    count.setdefault(term, Counter())[name] += 1
-        counts.append(count)
+                if text not in read:
+                    counted, found = terms(text, lang, name in PAIRED)
+                    read[text] = (counted, Counter(found))
+                    seen.update(counted)
+                for term, n in read[text][1].items():
+                    fields = count.get(term)
+                    if fields is None:
+                        fields = count[term] = [0] * len(_ORDER)
+                    fields[field] += n
+        every.append(count)
+    return every, seen
+
+
+def _postings(counts: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    """Each term's postings, encoded (:func:`_encoded`)."""
     having = Counter(term for count in counts for term in count)
+    weights: dict[tuple[tuple[int, ...], int], int] = {}
     postings: dict[str, list[tuple[int, int]]] = {}
     for number, count in enumerate(counts):
         for term, fields in count.items():
-            postings.setdefault(term, []).append((number, weight(fields, len(docs), having[term])))
+            key = (tuple(fields), having[term])
+            if key not in weights:
+                weights[key] = weight(key[0], len(counts), key[1])
+            postings.setdefault(term, []).append((number, weights[key]))
     return {term: _encoded(pairs) for term, pairs in postings.items()}
-
-
-def _vocabulary(docs: list[Document], lang: str) -> dict[str, str]:
-    """Each word of the index (no stop word) → its stem."""
-    found = {}
-    for doc in docs:
-        for texts in doc.fields.values():
-            for text in texts:
-                for word in words(text):
-                    if word not in STOP_WORDS:
-                        found[word] = stem(word, lang)
-    return found
 
 
 def _encoded(pairs: list[tuple[int, int]]) -> list[int]:
@@ -230,7 +248,8 @@ def _term_files(postings: dict[str, list[int]], vocabulary: dict[str, str]):
 def index_files(content: Content, lang: str) -> dict[str, str]:
     """The index of ``lang``, by path from the language's root."""
     docs = documents(content, lang)
-    firsts, term_files = _term_files(_postings(docs, lang), _vocabulary(docs, lang))
+    counts, seen = _counts(docs, lang)
+    firsts, term_files = _term_files(_postings(counts), {word: stem(word, lang) for word in seen})
     words_ = WORDS[lang]
     meta = {
         "format": FORMAT,

@@ -16,11 +16,21 @@ compares them on every word of the index).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 
-__all__ = ["MIN_STEM", "STOP_WORDS", "fold", "names", "pairs", "stem", "words"]
+__all__ = [
+    "MIN_STEM",
+    "STOP_WORDS",
+    "fold",
+    "names",
+    "pairs",
+    "stem",
+    "words",
+    "words_and_names",
+]
 
 _ENGLISH_STOP = (
     "a able about across after all almost also am among an and any are as at be because been"
@@ -98,12 +108,19 @@ def names(text: str) -> list[str]:
     return _NAME.findall(fold(text))
 
 
+def words_and_names(text: str) -> tuple[list[str], list[str]]:
+    """:func:`words` and :func:`names` of ``text``, folding it once."""
+    folded = fold(text)
+    return _WORD.findall(folded), (_NAME.findall(folded) if "_" in folded else [])
+
+
 def pairs(stems: list[str]) -> list[str]:
     """Each two consecutive stems, ``"a b"`` (a word repeated is no pair): what a pasted
     message shares with the page it comes from."""
     return [f"{a} {b}" for a, b in itertools.pairwise(stems) if a != b]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str, lang: str) -> str:
     """The stem of a folded word in ``lang`` (``it`` or ``en``); words with digits, and
     words of at most :data:`MIN_STEM` letters, are their own stem."""
