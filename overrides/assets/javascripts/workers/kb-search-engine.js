@@ -397,6 +397,9 @@
     var ready = load(base, ["index"], shards).then(function () {
       meta = shards.index;
       index.lang = meta.lang;
+      /* go/'s small index of codes, ahead of a code being pasted (one file, one number
+         per 256 codes). */
+      load(new URL(meta.codes.base, base).href, ["index"], goShards).catch(function () {});
       return meta;
     });
 
