@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.search_index import (
     DOCS_PER_FILE,
@@ -19,17 +18,11 @@ from activation_kb.render.search_index import (
     read_script,
 )
 from activation_kb.site.search import SiteSearch
-from tests.site.conftest import CONTENT
 
 
 @pytest.fixture(scope="module")
-def content() -> Content:
-    return checked_content(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def sites(content: Content) -> dict[str, SiteSearch]:
-    return {lang: SiteSearch(files=index_files(content, lang)) for lang in LANGUAGES}
+def sites(searches: dict[str, SiteSearch]) -> dict[str, SiteSearch]:
+    return searches
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -86,10 +79,10 @@ def test_error_names_find_their_code(sites: dict[str, SiteSearch]) -> None:
         assert sites["en"].search(name)[0].location == code, name
 
 
-def test_a_code_being_typed_lists_the_codes_it_begins() -> None:
-    content = checked_content(CONTENT)
-    site = SiteSearch(files=index_files(content, "en"))
-    listed = {hit.location for hit in site.search("0xC004F0")}
+def test_a_code_being_typed_lists_the_codes_it_begins(
+    content: Content, sites: dict[str, SiteSearch]
+) -> None:
+    listed = {hit.location for hit in sites["en"].search("0xC004F0")}
     codes = {r.code.lower() + "/" for r in content.records if r.code.upper().startswith("0XC004F0")}
     assert codes and codes <= listed
 

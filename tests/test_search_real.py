@@ -10,21 +10,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from activation_kb.check.rules import checked_content
 from activation_kb.domain.codes import canonical, parse_code
 from activation_kb.domain.model import LANGUAGES
-from activation_kb.render.search_index import index_files
 from activation_kb.site.search import SiteSearch
-from tests.site.conftest import CONTENT
 
 REAL = Path(__file__).resolve().parent / "search" / "real_queries.yaml"
 TARGETS = {"code": 0.90, "symptom": 0.60}
 
 
 @pytest.fixture(scope="module")
-def sites() -> dict[str, SiteSearch]:
-    content = checked_content(CONTENT)
-    return {lang: SiteSearch(files=index_files(content, lang)) for lang in LANGUAGES}
+def sites(searches: dict[str, SiteSearch]) -> dict[str, SiteSearch]:
+    return searches
 
 
 @pytest.fixture(scope="module")
