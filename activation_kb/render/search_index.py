@@ -154,7 +154,14 @@ def terms(text: str, lang: str, with_pairs: bool = True) -> tuple[list[str], lis
     found, identifiers = words_and_names(text)
     counted = [word for word in found if word not in STOP_WORDS]
     stems = [stem(word, lang) for word in counted]
-    return counted, stems + (pairs(stems) if with_pairs else []) + identifiers
+    return counted, stems + (_near_pairs(stems) if with_pairs else []) + identifiers
+
+
+def _near_pairs(stems: list[str]) -> list[str]:
+    """The pairs of a page's text: each word with the next one and with the one after
+    (``"servic contact"`` from "Service (KMS) could be contacted"), so that a query's two
+    consecutive words meet them when the page puts one word between them."""
+    return pairs(stems) + pairs(stems[::2]) + pairs(stems[1::2])
 
 
 def idf(pages: int, having: int) -> float:
