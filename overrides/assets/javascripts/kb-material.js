@@ -217,9 +217,10 @@
         return;
       }
       if (message.type === SETUP) {
-        search.ready().then(function () {
-          self.postMessage({ type: READY });
-        }, function (error) {
+        /* Ready at once: the query Material then sends waits for the index's first file
+           in here, while it comes. */
+        self.postMessage({ type: READY });
+        search.ready().catch(function (error) {
           broken("the search index did not load (" + error.message + ")");
         });
       } else if (message.type === QUERY && typeof message.data === "string") {
