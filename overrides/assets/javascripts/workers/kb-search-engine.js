@@ -373,7 +373,7 @@
             }
           });
           Object.keys(shard.t).forEach(function (key) {
-            if (key.slice(0, prefix.length) === prefix && !(key in shard.w) &&
+            if (key.slice(0, prefix.length) === prefix && !Object.prototype.hasOwnProperty.call(shard.w, key) &&
                 key.indexOf(" ") < 0 && key.indexOf("_") < 0) {
               found.push(key);
             }
