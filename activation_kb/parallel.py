@@ -10,8 +10,9 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
@@ -20,6 +21,7 @@ __all__ = [
     "PARALLEL_PAGES",
     "ForkedCall",
     "ForkedRun",
+    "beside",
     "can_fork",
     "default_jobs",
     "each_in_threads",
@@ -50,6 +52,15 @@ def each_in_threads(
     on a process of its own (an engine build). The results keep the items' order."""
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(function, items))
+
+
+@contextmanager
+def beside(function: Callable[..., Result], *args: Any) -> Iterator[Callable[[], Result]]:
+    """``function(*args)`` in a thread while the ``with`` block runs (work that waits on
+    other processes, like the engine's builds, leaves the interpreter to it); yields the
+    call that waits for its result. The thread is done when the block ends."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(function, *args).result
 
 
 def can_fork() -> bool:

@@ -19,11 +19,16 @@ TARGETS = {
     "wall_10000_s": 180.0,
     "first_load_kb": 80.0,
     "search_ms": 100.0,
+    "code_query_kb": 100.0,
+    "code_query_ms": 300.0,
+    "first_answer_ms": 1000.0,
 }
 """Issue 8: total(10N)/total(N) ≤ 11; wall ≤ 0.6 × the sum of the stages, each as
 long as it would take alone on one core (its CPU time when it used several); generator ≤ 5 % of
 the build; 10,000 codes in 3 minutes; a code page's first load ≤ 80 KB gzip; search
-answers ≤ 100 ms after the last keystroke."""
+answers ≤ 100 ms after the last keystroke. Issue 16: a code pasted into a page just opened
+is answered having fetched ≤ 100 KB, within 300 ms; a word typed key by key has its first
+results ≤ 1 s after the first key."""
 
 _KB = 1024
 
@@ -50,10 +55,26 @@ def ratios(rows: list[dict[str, Any]]) -> dict[str, Any]:
     searches = [s["latency_ms"] for row in rows for s in row.get("search", [])]
     if searches:
         result["worst_search_ms"] = max(searches)
+    codes = [q for row in rows for q in row.get("code_queries", [])]
+    if codes:
+        result["worst_code_query_kb"] = max(q["bytes_before_answer"] for q in codes) / _KB
+        result["worst_code_query_ms"] = max(q["ms"] for q in codes)
+    answers = [a["ms"] for row in rows for a in row.get("first_answers", [])]
+    if answers:
+        result["worst_first_answer_ms"] = max(answers)
     if 10_000 in by_n:
         result["wall_10000_s"] = by_n[10_000]["wall_s"]
     result["targets"] = TARGETS
     return result
+
+
+def _search_index(row: dict[str, Any]) -> str:
+    """The search index's stage: made in a thread while the engine builds."""
+    found = [s for s in row.get("stages", []) if s["name"] == "search-index"]
+    if not found:
+        return "–"
+    cpu = sum(s["cpu"] or 0 for s in found)
+    return f"{sum(s['seconds'] for s in found):.1f} s ({cpu:.1f} s)"
 
 
 def _engine(row: dict[str, Any]) -> str:
@@ -64,10 +85,21 @@ def _search(row: dict[str, Any]) -> str:
     found = row.get("search")
     if not found:
         return "–"
-    return ", ".join(
-        f"{s['query']}: {s['latency_ms']:.0f} ms (ready {s['ready_ms'] / 1000:.1f} s)"
-        for s in found
-    )
+    return ", ".join(f"{s['query']}: {s['latency_ms']:.0f} ms" for s in found)
+
+
+def _code_queries(row: dict[str, Any]) -> str:
+    found = row.get("code_queries")
+    if not found:
+        return "–"
+    return ", ".join(f"{q['bytes_before_answer'] / _KB:.0f} KB, {q['ms']:.0f} ms" for q in found)
+
+
+def _first_answers(row: dict[str, Any]) -> str:
+    found = row.get("first_answers")
+    if not found:
+        return "–"
+    return ", ".join(f"{a['query']}: {a['ms']:.0f} ms" for a in found)
 
 
 def _browser(row: dict[str, Any]) -> str:
@@ -91,16 +123,17 @@ def tables(result: dict[str, Any]) -> str:
     """The timings and sizes of every N as two Markdown tables, then the ratios."""
     rows = result["rows"]
     lines = [
-        "| N | generator (CPU) | engine builds (s) | check | offline tree | zip | wall | CPU "
+        "| N | generator (CPU) | engine builds (s) | search index beside them (CPU) | check "
+        "| offline tree | zip | wall | CPU "
         "| wall ÷ Σ stages (alone) | wall ÷ Σ stages (wall) | generator share "
         "| peak memory (all processes) | largest process |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
         "| ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['n']:,} | {row['generate_s']:.2f} s ({row['generate_cpu_s']:.2f} s) "
-            f"| {_engine(row)} "
+            f"| {_engine(row)} | {_search_index(row)} "
             f"| {row['check_s']:.1f} s | {row.get('offline_s', 0):.1f} s | {row['zip_s']:.1f} s "
             f"| **{row['wall_s']:.1f} s** "
             f"| {row['cpu_s']:.1f} s "
@@ -110,21 +143,26 @@ def tables(result: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        "| N | site/ | offline zip | search index it / en | code page HTML | first load (gzip) "
-        "| first load in chromium (gzip) | landing / go / 404 (gzip) "
-        "| search, last keystroke → results |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+        "| N | site/ | offline zip | search index it / en (files) | code page HTML "
+        "| first load (gzip) | first load in chromium (gzip) | landing / go / 404 (gzip) "
+        "| code pasted: fetched, focus → answer | word: first key → first results "
+        "| later answers: last key → results |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         index = " / ".join(
             f"{size / _KB / _KB:.1f} MB" if size >= _KB * _KB else f"{size / _KB:.0f} KB"
             for size in row["search_index_bytes"].values()
         )
+        files = row.get("search_index_files", {})
+        if files:
+            index += f" ({' / '.join(str(n) for n in files.values())})"
         page, first = row["code_page_bytes"] / _KB, row["first_load_gzip_bytes"] / _KB
         lines.append(
             f"| {row['n']:,} | {row['site_mb']:.1f} MB | {_mb(row.get('bundle_bytes'))} "
             f"| {index} | {page:.1f} KB "
-            f"| {first:.1f} KB | {_browser(row)} | {_others(row)} | {_search(row)} |"
+            f"| {first:.1f} KB | {_browser(row)} | {_others(row)} | {_code_queries(row)} "
+            f"| {_first_answers(row)} | {_search(row)} |"
         )
     summary = result["ratios"]
     lines.append("")
@@ -139,8 +177,18 @@ def tables(result: dict[str, Any]) -> str:
         f"- generator share, worst: **{summary['worst_generate_share'] * 100:.1f} %** "
         "(target ≤ 5 %)"
     )
+    if "worst_code_query_kb" in summary:
+        lines.append(
+            f"- a code pasted, worst: **{summary['worst_code_query_kb']:.0f} KB** fetched "
+            f"(≤ 100), **{summary['worst_code_query_ms']:.0f} ms** from the focus (≤ 300)"
+        )
+    if "worst_first_answer_ms" in summary:
+        lines.append(
+            f"- a word typed, first results after the first key, worst: "
+            f"**{summary['worst_first_answer_ms']:.0f} ms** (≤ 1000)"
+        )
     if "worst_search_ms" in summary:
-        lines.append(f"- search latency, worst: **{summary['worst_search_ms']:.0f} ms** (≤ 100)")
+        lines.append(f"- later answers, worst: **{summary['worst_search_ms']:.0f} ms** (≤ 100)")
     if "wall_10000_s" in summary:
         lines.append(f"- 10,000 codes: **{summary['wall_10000_s']:.0f} s** (target ≤ 180 s)")
     return "\n".join(lines)

@@ -33,6 +33,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (30, 300, 3000)
 QUERIES = {"it": ["attivazione", "0x8007"], "en": ["activation", "0x8007"]}
 """A word of most pages and the start of a code, typed as a help-desk agent would."""
+CODE_QUERIES = 2
+"""Complete codes pasted into a fresh page's box: the first and the last of the catalogue."""
 
 _MB = 2**20
 
@@ -88,9 +90,10 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
         "max_process_rss_mb": round(finished.max_process_rss / _MB, 1),
         "site_mb": round(tree_bytes(site) / _MB, 2),
         "search_index_bytes": {
-            lang: (site / lang / "search" / "search_index.json").stat().st_size
-            for lang in LANGUAGES
-            if (site / lang / "search" / "search_index.json").is_file()
+            lang: tree_bytes(site / lang / "search" / "kb") for lang in LANGUAGES
+        },
+        "search_index_files": {
+            lang: len(list((site / lang / "search" / "kb").glob("*.js"))) for lang in LANGUAGES
         },
         "code_page": f"it/{code}/",
         "code_page_bytes": (site / "it" / code / "index.html").stat().st_size,
@@ -106,9 +109,13 @@ def bench_one(count: int, folder: Path, *, jobs: int | None, browser: bool) -> d
     if browser:
         from bench.browser import browse  # Playwright only when it is wanted
 
-        first, searches = browse(site, f"it/{code}/", "it/", QUERIES["it"])
-        row["browser_first_load"] = vars(first)
-        row["search"] = [vars(timing) for timing in searches]
+        every = synthetic_codes(count)
+        codes = [forms(every[0]).canonical, forms(every[-1]).canonical][:CODE_QUERIES]
+        seen = browse(site, f"it/{code}/", "it/", QUERIES["it"], codes)
+        row["browser_first_load"] = vars(seen.first_load)
+        row["code_queries"] = [vars(query) for query in seen.code_queries]
+        row["first_answers"] = [vars(answer) for answer in seen.first_answers]
+        row["search"] = [vars(timing) for timing in seen.later]
     return row
 
 

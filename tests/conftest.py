@@ -10,6 +10,8 @@ import pytest
 from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.files import render_language
+from activation_kb.render.search_index import index_files
+from activation_kb.site.search import SiteSearch
 from tests.mounts import Mounts
 
 PROJECT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -48,3 +50,10 @@ def mounts() -> Iterator[Mounts]:
     made = Mounts()
     yield made
     made.undo()
+
+
+@pytest.fixture(scope="session")
+def searches(content: Content) -> dict[str, SiteSearch]:
+    """The search of each language over the index of ``content/``, as ``kb search`` reads
+    it from a built site (the same files, made here without building)."""
+    return {lang: SiteSearch(files=index_files(content, lang)) for lang in LANGUAGES}

@@ -3,6 +3,7 @@ Material's offline plugin builds from the same pages, for real."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,13 +11,7 @@ import pytest
 
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.engine import mkdocs as engine
-from activation_kb.engine.offline import (
-    copy_files,
-    file_page,
-    file_url,
-    lunr_files,
-    search_languages,
-)
+from activation_kb.engine.offline import copy_files, file_page, file_url
 from activation_kb.pipeline.generate import generate
 from activation_kb.site.offline import trim_html
 from tests.site.conftest import CONTENT
@@ -43,9 +38,7 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
 
 
 def _derive(web: Path, target: Path) -> list[Path]:
-    # As in the bundle: every language keeps the stemmers of all, here Italian's.
-    lunr_needed = lunr_files(search_languages(web.parent / "it"))
-    pages = copy_files(web, target, lunr_needed)
+    pages = copy_files(web, target)
     for page in pages:
         folder = page.parent.as_posix()
         text = file_page((web / page).read_text("utf-8"), "" if folder == "." else folder)
@@ -90,21 +83,23 @@ def test_derived_files_are_the_plugin_s_less_what_a_reader_on_disk_cannot_use(
     }
     left_out = built - derived
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= left_out
+    material_search = re.compile(r"assets/javascripts/(lunr/|workers/search\.[0-9a-f]+\.min\.js)")
     assert all(
         name.endswith(".map")
-        or name.startswith("assets/javascripts/lunr/")
+        or material_search.match(name)
         or name in {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "404.html"}
         for name in left_out
     ), left_out
-    # Only the Italian stemmer (and its support) is kept, in both languages.
-    kept_lunr = {name for name in derived if name.startswith("assets/javascripts/lunr/")}
-    assert kept_lunr == {
-        "assets/javascripts/lunr/min/lunr.it.min.js",
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-    }
-    # The search index script is byte for byte the plugin's: Material reads it as is.
+    # Our search worker replaces Material's: neither it nor lunr is in the bundle.
+    assert not [name for name in derived if material_search.match(name)]
+    assert "search/kb/index.js" in derived
+    # Material's search index script is the plugin's but for its documents, which the web
+    # build leaves out (our worker reads its own index): the bundle reads it as is.
     index = "search/search_index.js"
-    assert (tmp_path / index).read_bytes() == (plugin / index).read_bytes()
+    ours, theirs = ((root / index).read_text("utf-8") for root in (tmp_path, plugin))
+    assert ours.startswith("var __index = ") and theirs.startswith("var __index = ")
+    ours_data, theirs_data = (json.loads(t.removeprefix("var __index = ")) for t in (ours, theirs))
+    assert ours_data == {"config": theirs_data["config"], "docs": []}
     for name in derived & built - {index} - {name for name in derived if name.endswith(".html")}:
         source_map = name + ".map"
         built_text = (plugin / name).read_bytes()

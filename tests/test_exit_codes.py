@@ -16,8 +16,7 @@ from activation_kb.cli.common import KbGroup
 from activation_kb.domain.errors import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from tests.check.content_tree import edit
 from tests.cli import kb
-from tests.files import write_files
-from tests.test_search import write_index
+from tests.files import write_files, write_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = Path(sys.executable).with_name("kb")
@@ -37,7 +36,7 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
         base / "site",
         {"index.html": page.format('<a href="it/">it</a>'), "it/index.html": page.format("")},
     )
-    write_index(base / "searchable", "it", ["stemmer", "stopWordFilter"])
+    write_search_index(base / "searchable", "it")
     write_files(base / "dead", {"index.html": page.format('<a href="it/x/">x</a>')})
     write_files(base / "dead", {"it/index.html": page.format("")})
     (base / "file").write_text("a file where a folder must be\n", encoding="utf-8")
@@ -140,14 +139,6 @@ def test_a_folder_that_cannot_be_written_exits_2(place: Path, command: str) -> N
     (line,) = run.err.splitlines()[-2 if command == "import" else -1 :][:1]
     assert line.split(": ", 1)[-1].startswith("cannot write ")
     assert where.replace("{base}", str(place)) in line
-
-
-@pytest.mark.parametrize("query", ["kms^x", "kms~x"])
-def test_a_query_lunr_cannot_read_exits_2(place: Path, query: str) -> None:
-    run = kb("search", "--site", place / "searchable", query)
-    assert (run.code, run.out) == (EXIT_USAGE, "")
-    assert len(run.err.splitlines()) == 1
-    assert run.err.startswith(f"error: {query!r} is not a query the site's search can read: ")
 
 
 @pytest.mark.parametrize("epoch", ["99999999999999", "-5", "soon"])

@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from activation_kb.cli.main import main
+from activation_kb.render.search_index import script
 from activation_kb.site.linkcheck import check_site, external_links
 from tests.files import write_files
 
@@ -137,9 +138,12 @@ def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> No
         {
             "it/index.html": page('<h2 id="summary">s</h2>'),
             "it/a/index.html": page('<h2 id="resolution">r</h2>'),
-            "it/search/search_index.json": (
-                '{"docs": [{"location": ""}, {"location": "#summary"}, '
-                '{"location": "a/#resolution"}, {"location": "a/#cause"}, {"location": "b/"}]}'
+            "it/search/kb/d0.js": script(
+                "d0",
+                [
+                    [location, "t", "x"]
+                    for location in ("", "#summary", "a/#resolution", "a/#cause", "b/")
+                ],
             ),
             "codes.json": '{"codes": [{"languages": {"it": {"url": "it/a/"}, '
             '"en": {"url": "en/a/"}}, "source": {"url": "https://example.com/"}}]}',
@@ -147,8 +151,8 @@ def test_search_results_and_codes_json_must_lead_somewhere(tmp_path: Path) -> No
     )
     assert check_site(tmp_path) == [
         "codes.json: dead link 'en/a/'",
-        "it/search/search_index.json: dead link 'b/'",
-        "it/search/search_index.json: missing anchor 'a/#cause': it/a/index.html has no id 'cause'",
+        "it/search/kb/d0.js: dead link 'b/'",
+        "it/search/kb/d0.js: missing anchor 'a/#cause': it/a/index.html has no id 'cause'",
     ]
 
 

@@ -1,13 +1,13 @@
 """``kb search``: the site's search from the terminal, same pages in the same order.
 
-Reads a built site's search index (``site/{lang}/search/search_index.json``) and ranks the
-pages as the site's search box does (:mod:`activation_kb.engine.search.index`), so an agent without
-a browser, or a script, gets the page the site would show first.
+Reads a built site's search index (``site/{lang}/search/kb/``) and ranks the pages as the
+site's search box does (:mod:`activation_kb.site.search`: the same files, the same
+ranking), so an agent without a browser, or a script, gets the page the site would show
+first.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import click
 from activation_kb.cli.common import TextArguments, folder_type, reports_errors
 from activation_kb.domain.errors import UsageError
 from activation_kb.domain.model import LANGUAGES
-from activation_kb.engine.search.index import SiteSearch, index_path
+from activation_kb.site.search import SiteSearch, index_path
 
 __all__ = ["command"]
 
@@ -53,11 +53,11 @@ def command(words: tuple[str, ...], lang: str, site_dir: Path, limit: int, as_js
     """
     query = " ".join(words)
     path = index_path(site_dir, lang)
-    if not path.is_file():
+    if not path.is_dir():
         raise UsageError(f"no search index at {path}; build the site (`make site`) or use --site")
     hits = SiteSearch(path).search(query)[:limit]
     rows = [
-        {"rank": rank, "title": html.unescape(hit.title), "url": f"{lang}/{hit.location}"}
+        {"rank": rank, "title": hit.title, "url": hit.url}
         for rank, hit in enumerate(hits, start=1)
     ]
     if as_json:

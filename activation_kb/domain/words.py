@@ -146,6 +146,10 @@ class Words:
     """How many codes a summary page lists; ``{count}`` is the number."""
     causes_on_code_pages: str
     """The causes section of the landing page when the codes are on summary pages."""
+    search_unknown: str
+    """The search's first result for a code the site does not document; ``{code}`` is it."""
+    search_unknown_teaser: str
+    """What that result's link (``go/``) shows."""
     alerts: dict[str, str]
     """Titles of callouts by kind (``note``, ``tip``…); on pages ``labels.note`` of the
     content titles notes."""
@@ -204,6 +208,11 @@ WORDS: dict[str, Words] = {
         causes_on_code_pages=(
             "Ogni codice ha la sua pagina, con la possibile causa e la risoluzione: "
             "aprila dal riepilogo."
+        ),
+        search_unknown="{code} non è in questa knowledge base",
+        search_unknown_teaser=(
+            "La sua decodifica e i codici documentati più vicini, prima quelli della stessa"
+            " facility."
         ),
         alerts={
             "note": "Nota",
@@ -332,6 +341,11 @@ WORDS: dict[str, Words] = {
         causes_on_code_pages=(
             "Each code has its own page, with the possible cause and the resolution: "
             "open it from the summary."
+        ),
+        search_unknown="{code} is not in this knowledge base",
+        search_unknown_teaser=(
+            "Its decoding, and the documented codes closest to it, those of the same facility"
+            " first."
         ),
         alerts={
             "note": "Note",

@@ -17,6 +17,7 @@ tests do, to compare it with what :mod:`activation_kb.engine.offline` derives.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import subprocess
@@ -33,6 +34,7 @@ from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.parallel import default_jobs, each_in_threads
 
 __all__ = [
+    "MATERIAL_INDEX",
     "PROJECT_ROOT",
     "EngineError",
     "EngineRun",
@@ -55,6 +57,10 @@ IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
 # 404 page from "/" when site_url is unset, but each language lives in its own folder;
 # the site's root 404.html replaces them.
 _UNUSABLE = ("404.html",)
+MATERIAL_INDEX = "search/search_index.json"
+"""The index Material's search plugin writes, which our search worker does not read
+(overrides/assets/javascripts/kb-material.js): :func:`build` leaves it without documents,
+so that no page fetches it whole, and keeps its ``config`` (the theme's bundle reads it)."""
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 """Where our copy of the shim goes in each language built for ``file://``; Material's
 offline plugin adds no unpkg.com script when a polyfill's URL already names iframe-worker."""
@@ -192,7 +198,15 @@ def build(
     for task in tasks:
         for name in _UNUSABLE:
             (task.out / name).unlink(missing_ok=True)
+        _empty_material_index(task.out / MATERIAL_INDEX)
     return [run for run, _ in results]
+
+
+def _empty_material_index(path: Path) -> None:
+    """Material's search index without its documents (see :data:`MATERIAL_INDEX`)."""
+    if path.is_file():
+        config = json.loads(path.read_text(encoding="utf-8"))["config"]
+        path.write_text(json.dumps({"config": config, "docs": []}), encoding="utf-8")
 
 
 def _run(

@@ -16,17 +16,20 @@ there.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
 
 from activation_kb.engine.mkdocs import IFRAME_WORKER, SHIM
 
-__all__ = ["SHIM", "copy_files", "file_page", "lunr_files", "search_languages"]
+__all__ = ["SHIM", "copy_files", "file_page"]
 
-_LUNR = "assets/javascripts/lunr"
 _INDEX = "search/search_index.json"
+# Material's search worker and the lunr files it loads: our search worker replaces it
+# (overrides/assets/javascripts/kb-material.js), so a bundle on disk needs neither.
+_MATERIAL_SEARCH = re.compile(
+    r"^assets/javascripts/(?:lunr/.*|workers/search\.[0-9a-f]+\.min\.js)$"
+)
 # What a reader on disk cannot use: from file:// Material's bundle loads the index from
 # search_index.js, never the JSON; no browser asks for a sitemap.
 _UNUSED = frozenset({"sitemap.xml", "sitemap.xml.gz", _INDEX})
@@ -87,41 +90,14 @@ def _file_location(match: re.Match[str]) -> str:
     return f'"location":"{path}{mark}{fragment}"'
 
 
-def search_languages(site: Path) -> list[str]:
-    """The languages of a built language's search index (Material's ``search.lang``)."""
-    index = site / _INDEX
-    if not index.is_file():
-        return []
-    return list(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
-
-
-def lunr_files(languages: list[str]) -> set[str]:
-    """The lunr-languages scripts Material's search worker imports for ``languages``
-    (paths under ``assets/javascripts/lunr/``); English needs none."""
-    needed = set()
-    for lang in languages:
-        if lang == "ja":
-            needed.add("tinyseg.js")
-        elif lang in ("hi", "th"):
-            needed.add("wordcut.js")
-        if lang != "en":
-            needed.add(f"min/lunr.{lang}.min.js")
-    if len(languages) > 1:
-        needed.add("min/lunr.multi.min.js")
-    if needed:
-        needed.add("min/lunr.stemmer.support.min.js")
-    return needed
-
-
-def copy_files(online: Path, offline: Path, lunr_needed: set[str]) -> list[Path]:
+def copy_files(online: Path, offline: Path) -> list[Path]:
     """Copy a language's web build ``online`` to ``offline`` as the offline plugin would
     build it, but for its pages: return those (relative to ``online``), for the caller to
     write through :func:`file_page`.
 
     Left out: sitemaps, the JSON index (its script is written instead, locations naming
-    ``index.html``), source maps (and the comments naming them), the stemmers of languages
-    no page uses (``lunr_needed`` keeps the same set in every language, so that their
-    assets stay identical and the bundle can share one copy). Added: the shim.
+    ``index.html``), source maps (and the comments naming them), Material's search worker
+    and lunr (ours replaces them). Added: the shim.
     """
     pages = []
     for source in sorted(online.rglob("*")):
@@ -132,9 +108,7 @@ def copy_files(online: Path, offline: Path, lunr_needed: set[str]) -> list[Path]
         if source.suffix == ".html":
             pages.append(relative)
             continue
-        if name in _UNUSED or source.suffix == ".map":
-            continue
-        if name.startswith(f"{_LUNR}/") and name.removeprefix(f"{_LUNR}/") not in lunr_needed:
+        if name in _UNUSED or source.suffix == ".map" or _MATERIAL_SEARCH.match(name):
             continue
         target = offline / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ from typing import TypeVar
 from activation_kb.domain.errors import KbError, UsageError
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.engine import mkdocs as engine
-from activation_kb.parallel import ForkedCall, can_fork, default_jobs
+from activation_kb.parallel import ForkedCall, beside, can_fork, default_jobs
 from activation_kb.pipeline.build_date import ENVIRONMENT_VARIABLE, given_epoch, source_date_epoch
 from activation_kb.pipeline.generate import generate
 from activation_kb.pipeline.paths import (
@@ -51,6 +51,7 @@ from activation_kb.pipeline.paths import (
 from activation_kb.pipeline.report import BuildReport, Stopwatch
 from activation_kb.render.files import root_files
 from activation_kb.render.go import DECODER, SCRIPTS, go_files, rescue_script
+from activation_kb.render.search_index import index_files
 from activation_kb.site import bundle, csp, offline
 from activation_kb.site.linkcheck import SiteCheck, inspect_site
 from activation_kb.site.publish import (
@@ -112,7 +113,7 @@ def build_site(
             stuck += remove_leftovers(target.parent, f".{target.name}.*.tmp")
         with watch.stage("generate"):
             content, reports = _generating(
-                work_dir, lambda: generate(content_root, docs_root, languages)
+                work_dir, lambda: generate(content_root, docs_root, languages, search=False)
             )
         epoch = source_date_epoch(content_root, content.article.source.metadata)
         scripts = engine.theme_scripts(SCRIPTS), engine.theme_scripts([DECODER])
@@ -121,8 +122,8 @@ def build_site(
     return BuildReport(
         out=out,
         bundle=target,
-        pages={lang: len(report.written) + report.unchanged for lang, report in reports.items()},
-        written=sum(len(report.written) for report in reports.values()),
+        pages={lang: report.pages() for lang, report in reports.items()},
+        written=sum(path.endswith(".md") for r in reports.values() for path in r.written),
         seconds=watch.elapsed(),
         stages=tuple(sorted(watch.stages, key=lambda stage: stage.started)),
         jobs=jobs,
@@ -161,8 +162,13 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
             for lang in plan.languages
         ]
         environment = {ENVIRONMENT_VARIABLE: str(plan.epoch)}
-        for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
-            watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
+        # The search index is made while the engine builds (its processes, not this one,
+        # keep the cores busy) and written into the built languages after them: the
+        # engine would clean it away, and has no use for it.
+        with beside(_search_indexes, content, plan.languages, watch) as indexes:
+            for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
+                watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
+            _writing(staging, lambda: _write_indexes(staging, indexes()))
         with watch.stage("root-files"):
             _writing(staging, lambda: _write_root_files(content, staging, plan))
         absent = [lang for lang in LANGUAGES if lang not in plan.languages]
@@ -192,6 +198,13 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
 _SITE_MARKER = (SITE_MARKER, SITE_MARKER_TEXT)
 
 
+def _write_indexes(staging: Path, indexes: dict[str, dict[str, str]]) -> None:
+    for lang, files in indexes.items():
+        for name, text in files.items():
+            (staging / lang / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / lang / name).write_text(text, encoding="utf-8")
+
+
 def _write_root_files(content: Content, staging: Path, plan: _Plan) -> None:
     outside = root_files(content, not_found_head=rescue_script(plan.scripts))
     outside |= go_files(content, plan.scripts, plan.decoder)
@@ -205,6 +218,14 @@ def _write_policy(staging: Path, found: SiteCheck) -> None:
     path = staging / csp.NGINX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(csp.nginx_snippet(found.scripts, found.styles), encoding="utf-8")
+
+
+def _search_indexes(
+    content: Content, languages: Sequence[str], watch: Stopwatch
+) -> dict[str, dict[str, str]]:
+    """Each language's search index files (:func:`index_files`), timed as a stage."""
+    with watch.stage("search-index", own_thread=True):
+        return {lang: index_files(content, lang) for lang in languages}
 
 
 def _check_and_zip(

@@ -23,7 +23,6 @@ from activation_kb.render.summary import SummaryPart
 
 __all__ = [
     "OLD_ANCHOR_CLASS",
-    "SEARCH_EXCLUDE",
     "SUMMARY_PARTS_CLASS",
     "Page",
     "code_page",
@@ -35,10 +34,6 @@ OLD_ANCHOR_CLASS = "kb-old-anchor"
 """Class of the landing-page links that carry a code's source anchor as their id (and of the
 empty links that carry its ``old_anchors``); ``overrides/assets/javascripts/kb.js`` follows
 them when the URL names that anchor."""
-
-SEARCH_EXCLUDE = "data-search-exclude"
-"""The attribute that keeps an element's text out of the search index (Material's search
-plugin honours it; other engines ignore it)."""
 
 SUMMARY_PARTS_CLASS = "kb-summary-parts"
 """Class of the landing page's summary heading when the codes are on summary pages: old
@@ -233,11 +228,9 @@ def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
     if part.facility:
         body.append(f"{escape_plain(part.prefix)}xxxx: `{part.facility}`")
     body.append(panels.type_filter(article, lang))
-    # The table repeats each listed code's title, which its own page already gives search;
-    # kept out of the index, it no longer floods the results of a code prefix ("0x8007")
-    # with teasers of the whole table. The page is still found by its title and facility.
-    table = _summary_table(part.records, article, lang, "../../", anchors=False)
-    body.append(f'<div markdown="1" {SEARCH_EXCLUDE}>\n\n{table}\n\n</div>')
+    # The search index holds the page's title and facility, not its table, which repeats
+    # each listed code's title (activation_kb/render/search_index.py).
+    body.append(_summary_table(part.records, article, lang, "../../", anchors=False))
     back = f"{home}#{content.article.anchors.summary}"
     body.append(f"[← {escape_plain(article.summary_title)}]({back})")
     meta: dict[str, object] = {

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from activation_kb.parallel import map_slices
+from activation_kb.render.search_index import INDEX_DIR, read_script
 from activation_kb.site.htmlscan import PageScan, scan_html
 
 __all__ = [
@@ -195,13 +196,13 @@ class _Site:
 
 
 def _data_problems(root: Path, site: _Site) -> list[str]:
-    """Addresses in data files: search results (relative to their language's folder) and
-    the ``url`` of every code in ``codes.json`` (relative to the site's root)."""
+    """Addresses in data files: the search index's pages (relative to their language's
+    folder) and the ``url`` of every code in ``codes.json`` (relative to the site's root)."""
     found: list[tuple[Path, str, str]] = []
-    for index in sorted(root.glob("*/search/search_index.json")):
-        base = index.parent.parent.relative_to(root).as_posix()
-        for doc in json.loads(index.read_text("utf-8")).get("docs", []):
-            found.append((index, base, str(doc.get("location", ""))))
+    for rows in sorted(root.glob(f"*/{INDEX_DIR}/d*.js")):
+        base = rows.relative_to(root).parts[0]
+        for row in read_script(rows.read_text("utf-8"))[1]:
+            found.append((rows, base, str(row[0])))
     codes = root / "codes.json"
     if codes.is_file():
         found += [(codes, "", url) for url in _urls(json.loads(codes.read_text("utf-8")))]

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from activation_kb.engine.offline import copy_files, file_page, lunr_files, search_languages
+from activation_kb.engine.offline import copy_files, file_page
 from activation_kb.parallel import map_slices
 from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
 from activation_kb.site.htmlscan import PageScan, scan_html
@@ -64,13 +64,10 @@ def assemble(
     made for ``file://`` (by path, their text); return the bundle's problems,
     empty when it is ready to be zipped. ``jobs`` processes write and check the pages of a
     large site."""
-    # Every language keeps the stemmers of all of them, so that their assets stay
-    # identical and can be shared.
-    lunr_needed = set().union(*(lunr_files(search_languages(online / lang)) for lang in languages))
     pages = [
         _Page(str(online / lang / page), str(tree / lang / page), page.parent.as_posix())
         for lang in languages
-        for page in copy_files(online / lang, tree / lang, lunr_needed)
+        for page in copy_files(online / lang, tree / lang)
     ]
     common = _common_assets(tree, languages)
     scans = _rewrite_pages(pages, common, jobs=jobs)

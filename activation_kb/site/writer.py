@@ -21,7 +21,16 @@ class WriteReport:
 
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
-    unchanged: int = 0
+    kept: list[str] = field(default_factory=list)
+    """The files already as wanted, not written again."""
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.kept)
+
+    def pages(self) -> int:
+        """How many Markdown pages the folder holds (its other files are the search index)."""
+        return sum(path.endswith(".md") for path in (*self.written, *self.kept))
 
     @property
     def changed(self) -> bool:
@@ -40,7 +49,7 @@ def write_tree(files: dict[str, str], root: Path) -> WriteReport:
         target = base + _checked(relative)
         data = text.encode("utf-8")
         if os.path.isfile(target) and _read(target) == data:
-            report.unchanged += 1
+            report.kept.append(relative)
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         _replace(Path(target), data)

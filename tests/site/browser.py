@@ -29,7 +29,7 @@ def chromium() -> Iterator[Browser]:
 
 
 WATCH_ANSWERS = """(() => {
-  // The queries the search worker has answered, in order: kb-search.js names the query in
+  // The queries the search worker has answered, in order: kb-material.js names the query in
   // each answer, and answers only the newest of the queries waiting, so a query typed key
   // by key is done when its own answer has come. Every Worker the page makes is watched,
   // also the iframe-worker shim that the offline bundle installs as window.Worker.

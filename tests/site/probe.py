@@ -10,8 +10,8 @@ from pathlib import Path
 from activation_kb.content.loader import assemble, load
 from activation_kb.domain.model import LANGUAGES
 from activation_kb.engine import mkdocs as engine
-from activation_kb.render.files import render_language, root_files
-from activation_kb.site.writer import write_tree
+from activation_kb.pipeline.generate import write_language
+from activation_kb.render.files import root_files
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE_FILE = "codes/0x80070005.yaml"
@@ -83,7 +83,7 @@ def build_probe_site(base: Path) -> Path:
     assert content is not None, problems
     docs = base / "docs"
     for lang in LANGUAGES:
-        write_tree(render_language(content, lang), docs / lang)
+        write_language(content, lang, docs / lang)
     site = base / "site"
     site.mkdir()
     engine.build(

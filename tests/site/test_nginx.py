@@ -177,7 +177,7 @@ def test_fingerprinted_assets_are_cached_for_a_year_others_briefly(
     ("path", "kind"),
     [
         (f"/it/{CODE}/", "text/html"),
-        ("/en/search/search_index.json", "application/json"),
+        ("/en/search/kb/t0.js", "application/javascript"),
         ("/it/assets/javascripts/kb.js", "application/javascript"),
         ("/it/assets/stylesheets/kb.css", "text/css"),
     ],

@@ -123,7 +123,7 @@ def test_search_finds_each_code_page_first_in_any_form(
         assert results, f"{query}: no result"
         page_url = (offline_bundle / lang / spellings.slug / "index.html").as_uri()
         assert results[0].split("?")[0] == page_url, f"{query}: {results[:3]}"
-    assert any(url.endswith(f"/{lang}/search/search_index.js") for url in seen.requests)
+    assert any(url.endswith(f"/{lang}/search/kb/index.js") for url in seen.requests)
     assert_self_contained(seen)
 
 

@@ -1,4 +1,5 @@
-"""``kb search`` on the built site: the committed query set's expected first pages."""
+"""``kb search``'s ranking on the built site's index files: the committed query set's
+expected first pages."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from activation_kb.domain.model import LANGUAGES
-from activation_kb.engine.search.index import SiteSearch, index_path
+from activation_kb.site.search import SiteSearch, index_path
 
 QUERIES = Path(__file__).resolve().parents[1] / "search" / "queries.yaml"
 
