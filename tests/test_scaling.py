@@ -68,10 +68,16 @@ def test_a_no_change_rerun_of_the_generator_writes_nothing(large: Built) -> None
     docs = large.work / "docs"
     before = _files(docs)
     assert len(before) > LARGE
-    _, reports = generate(large.content, docs, ("it",))
+    # As kb build runs it: the search index goes into the built site, not among the pages.
+    _, reports = generate(large.content, docs, ("it",), search=False)
     assert reports["it"].written == [] and reports["it"].deleted == []
     assert reports["it"].unchanged == len(before)
     assert _files(docs) == before
+    # As kb serve runs it: the index joins the pages once, then a rerun writes nothing.
+    _, reports = generate(large.content, docs, ("it",))
+    assert reports["it"].written and all(p.startswith("search/kb/") for p in reports["it"].written)
+    _, reports = generate(large.content, docs, ("it",))
+    assert reports["it"].written == [] and reports["it"].deleted == []
 
 
 def test_a_code_page_does_not_grow_with_the_catalogue(small: Built, large: Built) -> None:
