@@ -24,7 +24,7 @@ from activation_kb.render.go import GO_PAGE, SCRIPTS, go_files
 from activation_kb.render.go_codes import CHUNK, SHARD_DIR
 from activation_kb.render.summary import PAGE_SIZE
 from activation_kb.site.search import SiteSearch, index_path
-from bench.browser import served
+from bench.browser import code_query, served
 from bench.synthetic import synthetic_codes, write_content
 from tests.site.browser import chromium
 
@@ -185,3 +185,19 @@ def test_an_old_anchor_reaches_its_code_when_the_table_is_split(
             assert page.locator("h1").get_attribute("id") == record.anchor
         finally:
             page.close()
+
+
+@pytest.mark.browser
+def test_a_pasted_code_is_answered_from_a_few_small_files(large: Built, browser: Browser) -> None:
+    # The files a pasted code needs do not grow with the catalogue: go/'s files of codes
+    # hold at most 256 codes (full here, as at 10,000 codes), the index's files of pages 32.
+    # make bench measures the same at 10,000 codes, and the time.
+    with served(large.site) as base:
+        context = browser.new_context()
+        try:
+            asked = code_query(context.new_page(), f"{base}/it/", large.codes[-1])
+        finally:
+            context.close()
+    assert asked.bytes_before_answer <= 100 * 1024, asked
+    assert "codes/index.js" in asked.files
+    assert not [name for name in asked.files if name.startswith("kb/t")], asked.files
