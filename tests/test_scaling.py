@@ -24,7 +24,7 @@ from activation_kb.render.go import DECODER, GO_PAGE, SCRIPTS, go_files
 from activation_kb.render.go_codes import CHUNK, SHARD_DIR
 from activation_kb.render.summary import PAGE_SIZE
 from activation_kb.site.search import SiteSearch, index_path
-from bench.browser import served
+from bench.browser import code_query, served
 from bench.synthetic import synthetic_codes, write_content
 from tests.site.browser import chromium
 
@@ -70,10 +70,16 @@ def test_a_no_change_rerun_of_the_generator_writes_nothing(large: Built) -> None
     docs = large.work / "docs"
     before = _files(docs)
     assert len(before) > LARGE
-    _, reports = generate(large.content, docs, ("it",))
+    # As kb build runs it: the search index goes into the built site, not among the pages.
+    _, reports = generate(large.content, docs, ("it",), search=False)
     assert reports["it"].written == [] and reports["it"].deleted == []
     assert reports["it"].unchanged == len(before)
     assert _files(docs) == before
+    # As kb serve runs it: the index joins the pages once, then a rerun writes nothing.
+    _, reports = generate(large.content, docs, ("it",))
+    assert reports["it"].written and all(p.startswith("search/kb/") for p in reports["it"].written)
+    _, reports = generate(large.content, docs, ("it",))
+    assert reports["it"].written == [] and reports["it"].deleted == []
 
 
 def test_a_code_page_does_not_grow_with_the_catalogue(small: Built, large: Built) -> None:
@@ -182,3 +188,19 @@ def test_an_old_anchor_reaches_its_code_when_the_table_is_split(
             assert page.locator("h1").get_attribute("id") == record.anchor
         finally:
             page.close()
+
+
+@pytest.mark.browser
+def test_a_pasted_code_is_answered_from_a_few_small_files(large: Built, browser: Browser) -> None:
+    # The files a pasted code needs do not grow with the catalogue: go/'s files of codes
+    # hold at most 256 codes (full here, as at 10,000 codes), the index's files of pages 32.
+    # make bench measures the same at 10,000 codes, and the time.
+    with served(large.site) as base:
+        context = browser.new_context()
+        try:
+            asked = code_query(context.new_page(), f"{base}/it/", large.codes[-1])
+        finally:
+            context.close()
+    assert asked.bytes_before_answer <= 100 * 1024, asked
+    assert "codes/index.js" in asked.files
+    assert not [name for name in asked.files if name.startswith("kb/t")], asked.files
