@@ -1,6 +1,8 @@
 """The one module that runs work side by side: how many at once, threads for the engine's
-builds (each a process of its own), worker processes for the stages that read thousands of
-pages, and one forked call (the zip, written while the site is checked)."""
+builds (each a process of its own), and one forked call (the zip, written while the site is
+checked). Each saves 10 % or more of a 10,000-code build (docs/performance.md); pages
+read by worker processes and the search index made beside the engine saved less, and are
+gone."""
 
 from __future__ import annotations
 
@@ -10,28 +12,12 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
 
-__all__ = [
-    "PARALLEL_PAGES",
-    "ForkedCall",
-    "ForkedRun",
-    "beside",
-    "can_fork",
-    "default_jobs",
-    "each_in_threads",
-    "map_slices",
-    "process_context",
-]
-
-PARALLEL_PAGES = 300
-"""From this many pages, a stage reads them in several processes; below it, starting them
-costs more than it saves."""
+__all__ = ["ForkedCall", "ForkedRun", "can_fork", "default_jobs", "each_in_threads"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -54,41 +40,10 @@ def each_in_threads(
         return list(pool.map(function, items))
 
 
-@contextmanager
-def beside(function: Callable[..., Result], *args: Any) -> Iterator[Callable[[], Result]]:
-    """``function(*args)`` in a thread while the ``with`` block runs (work that waits on
-    other processes, like the engine's builds, leaves the interpreter to it); yields the
-    call that waits for its result. The thread is done when the block ends."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        yield pool.submit(function, *args).result
-
-
 def can_fork() -> bool:
     """Whether worker processes may be forked: fork copies only the calling thread, so with
     other threads running a lock one of them holds would stay locked in the child for ever."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-
-def process_context() -> BaseContext:
-    """How to start worker processes: fork when :func:`can_fork` (the workers start at
-    once, every module imported), else spawn."""
-    return multiprocessing.get_context("fork" if can_fork() else "spawn")
-
-
-def map_slices(
-    function: Callable[..., list[Result]], items: Sequence[Item], jobs: int, *extra: Any
-) -> list[Result]:
-    """``function(items, *extra)``, whose result has one entry per item, computed in
-    ``jobs`` processes from :data:`PARALLEL_PAGES` items on: contiguous slices, several per
-    process, so that a slow slice does not hold up the end. The results keep the items'
-    order."""
-    if jobs < 2 or len(items) < PARALLEL_PAGES:
-        return function(items, *extra)
-    size = -(-len(items) // (jobs * 4))
-    slices = [items[start : start + size] for start in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=process_context()) as pool:
-        parts = pool.map(function, slices, *([argument] * len(slices) for argument in extra))
-        return [result for part in parts for result in part]
 
 
 @dataclass(frozen=True)

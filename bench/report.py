@@ -69,7 +69,7 @@ def ratios(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _search_index(row: dict[str, Any]) -> str:
-    """The search index's stage: made in a thread while the engine builds."""
+    """The search index's stage, both languages."""
     found = [s for s in row.get("stages", []) if s["name"] == "search-index"]
     if not found:
         return "–"
@@ -179,7 +179,7 @@ def tables(result: dict[str, Any]) -> str:
     """The timings and sizes of every N as two Markdown tables, then the ratios."""
     rows = result["rows"]
     lines = [
-        "| N | generator (CPU) | engine builds (s) | search index beside them (CPU) | check "
+        "| N | generator (CPU) | engine builds (s) | search index (CPU) | check "
         "| offline tree | zip | wall | CPU "
         "| wall ÷ Σ stages (alone) | wall ÷ Σ stages (wall) | generator share "
         "| peak memory (all processes) | largest process |",

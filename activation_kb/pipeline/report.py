@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import resource
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,23 +40,19 @@ class Stopwatch:
 
     origin: float = field(default_factory=time.monotonic)
     stages: list[Stage] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @contextmanager
-    def stage(self, name: str, *, own_thread: bool = False) -> Iterator[None]:
-        """Time the ``with`` block as stage ``name`` (also when it raises); ``own_thread``:
-        it runs in a thread beside other stages, so only this thread's CPU time is its."""
-        clock = time.thread_time if own_thread else _cpu
-        started, cpu = time.monotonic(), clock()
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the ``with`` block as stage ``name`` (also when it raises)."""
+        started, cpu = time.monotonic(), _cpu()
         try:
             yield
         finally:
-            self.add(name, started, time.monotonic(), clock() - cpu)
+            self.add(name, started, time.monotonic(), _cpu() - cpu)
 
     def add(self, name: str, started: float, ended: float, cpu: float | None = None) -> None:
         """Record a stage timed elsewhere, from two ``time.monotonic()`` readings."""
-        with self._lock:
-            self.stages.append(Stage(name, started - self.origin, ended - started, cpu))
+        self.stages.append(Stage(name, started - self.origin, ended - started, cpu))
 
     def elapsed(self) -> float:
         """Seconds since the origin."""

@@ -10,7 +10,7 @@ reads links as a browser does from ``file://``: a folder is not its ``index.html
 also takes the zip and lists the external links (:func:`external_links`), which are never
 fetched: the machines that build the site have no network.
 
-Pages are read by :mod:`activation_kb.site.htmlscan`, by several processes on a large site; links
+Pages are read by :mod:`activation_kb.site.htmlscan`; links
 are resolved against one listing of the site's files rather than a ``stat`` each.
 """
 
@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from activation_kb.parallel import map_slices
 from activation_kb.render.search_index import INDEX_DIR, read_script
 from activation_kb.site.htmlscan import PageScan, scan_html
 
@@ -62,7 +61,6 @@ def check_site(
     absent: Collection[str] = (),
     *,
     on_disk: bool = False,
-    jobs: int = 1,
     known: Mapping[str, PageScan] | None = None,
 ) -> list[str]:
     """Every problem of the site under ``root``, one readable line each, sorted.
@@ -70,10 +68,10 @@ def check_site(
     ``on_disk``: the site is opened from ``file://`` rather than served. The addresses in
     data files are read by scripts, which add ``index.html`` where needed; they are always
     checked as served. Links into the top-level folders named in ``absent`` (languages left
-    out of a partial build) are not checked. ``jobs`` processes read the pages of a large
-    site; ``known`` pages were scanned as they were written (:func:`scan_site`).
+    out of a partial build) are not checked; ``known`` pages were scanned as they were
+    written (:func:`scan_site`).
     """
-    return inspect_site(root, absent, on_disk=on_disk, jobs=jobs, known=known).problems
+    return inspect_site(root, absent, on_disk=on_disk, known=known).problems
 
 
 @dataclass(frozen=True)
@@ -91,12 +89,11 @@ def inspect_site(
     absent: Collection[str] = (),
     *,
     on_disk: bool = False,
-    jobs: int = 1,
     known: Mapping[str, PageScan] | None = None,
 ) -> SiteCheck:
     """:func:`check_site`, with the hashes of the inline scripts and styles read on the
     way (every page is read once for both)."""
-    site = _Site(root, scan_site(root, jobs, known), frozenset(absent), on_disk)
+    site = _Site(root, scan_site(root, known), frozenset(absent), on_disk)
     problems = _data_problems(root, site)
     scripts: set[str] = set()
     styles: set[str] = set()
@@ -113,21 +110,15 @@ def inspect_site(
     return SiteCheck(sorted(set(problems)), frozenset(scripts), frozenset(styles))
 
 
-def scan_site(
-    root: Path, jobs: int = 1, known: Mapping[str, PageScan] | None = None
-) -> dict[str, PageScan]:
+def scan_site(root: Path, known: Mapping[str, PageScan] | None = None) -> dict[str, PageScan]:
     """Every HTML page under ``root`` (relative POSIX path → its scan), in path order;
     pages in ``known`` (scanned as they were written) are not read again."""
     known = known or {}
     every = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.html"))
     names = [name for name in every if name not in known]
     scanned = dict(known)
-    scanned.update(zip(names, map_slices(_scan_files, names, jobs, root), strict=True))
+    scanned.update((name, scan_html((root / name).read_text("utf-8"))) for name in names)
     return {name: scanned[name] for name in every}
-
-
-def _scan_files(names: list[str], root: Path) -> list[PageScan]:
-    return [scan_html((root / name).read_text("utf-8")) for name in names]
 
 
 class _Site:

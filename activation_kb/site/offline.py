@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from activation_kb.engine.offline import copy_files, file_page
-from activation_kb.parallel import map_slices
 from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
 from activation_kb.site.htmlscan import PageScan, scan_html
 from activation_kb.site.linkcheck import check_site, normalise_path
@@ -56,21 +55,18 @@ def assemble(
     tree: Path,
     root: Mapping[str, str],
     languages: tuple[str, ...],
-    *,
-    jobs: int = 1,
 ) -> list[str]:
     """Make ``tree`` the bundle's folder from the web build ``online`` (holding ``{lang}/``
     for each of ``languages``, which it leaves as it is) and ``root``, the files of its root
     made for ``file://`` (by path, their text); return the bundle's problems,
-    empty when it is ready to be zipped. ``jobs`` processes write and check the pages of a
-    large site."""
+    empty when it is ready to be zipped."""
     pages = [
         _Page(str(online / lang / page), str(tree / lang / page), page.parent.as_posix())
         for lang in languages
         for page in copy_files(online / lang, tree / lang)
     ]
     common = _common_assets(tree, languages)
-    scans = _rewrite_pages(pages, common, jobs=jobs)
+    scans = [(page, _rewrite(page, common)) for page in pages]
     _move_assets(tree, languages, common)
     # The same on disk as on the web: copied, not made again (the longest of these files).
     shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
@@ -78,7 +74,7 @@ def assemble(
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
     scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}
-    return check_site(tree, on_disk=True, jobs=jobs, known=scanned)
+    return check_site(tree, on_disk=True, known=scanned)
 
 
 def _common_assets(tree: Path, languages: tuple[str, ...]) -> frozenset[str]:
@@ -116,27 +112,16 @@ class _Page(NamedTuple):
     folder: str
 
 
-def _rewrite_pages(
-    pages: list[_Page], common: frozenset[str], *, jobs: int = 1
-) -> list[tuple[_Page, PageScan]]:
-    """Write every page made an offline page, pointed at the shared copies of ``common``
-    and trimmed: one read and one write per page, shared out among ``jobs`` processes.
-    Returns what the link checker reads in each page as written, so that the check need
-    not read them again."""
-    scans = map_slices(_rewrite, pages, jobs, common)
-    return list(zip(pages, scans, strict=True))
-
-
-def _rewrite(pages: list[_Page], common: frozenset[str]) -> list[PageScan]:
-    scans = []
-    for page in pages:
-        text = Path(page.source).read_text(encoding="utf-8")
-        folder = "" if page.folder == "." else page.folder
-        changed = trim_html(_repoint(file_page(text, folder), folder, common))
-        Path(page.target).parent.mkdir(parents=True, exist_ok=True)
-        Path(page.target).write_text(changed, encoding="utf-8")
-        scans.append(scan_html(changed))
-    return scans
+def _rewrite(page: _Page, common: frozenset[str]) -> PageScan:
+    """Write ``page`` made an offline page, pointed at the shared copies of ``common`` and
+    trimmed (one read, one write); return what the link checker reads in it as written, so
+    that the check need not read it again."""
+    text = Path(page.source).read_text(encoding="utf-8")
+    folder = "" if page.folder == "." else page.folder
+    changed = trim_html(_repoint(file_page(text, folder), folder, common))
+    Path(page.target).parent.mkdir(parents=True, exist_ok=True)
+    Path(page.target).write_text(changed, encoding="utf-8")
+    return scan_html(changed)
 
 
 def _repoint(text: str, folder: str, common: frozenset[str]) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from activation_kb.parallel import PARALLEL_PAGES
 from activation_kb.site import htmlscan
 from activation_kb.site.linkcheck import PageScan, check_site, scan_html
 
@@ -78,19 +77,6 @@ def test_every_built_page_reads_as_html_parser_reads_it(built_site: Path) -> Non
     for path in pages:
         text = path.read_text("utf-8")
         assert scan_html(text) == reference(text), path.relative_to(built_site)
-
-
-def test_several_processes_find_what_one_finds(tmp_path: Path) -> None:
-    count = PARALLEL_PAGES + 10
-    for number in range(count):
-        page = tmp_path / f"p{number}" / "index.html"
-        page.parent.mkdir()
-        target = f"../p{(number + 1) % count}/" if number % 100 else "../missing/"
-        page.write_text(f'<a id="a" href="{target}#a">n</a><h2 id="a">dup</h2>', "utf-8")
-    alone = check_site(tmp_path)
-    assert len([p for p in alone if "dead link" in p]) == count // 100 + 1
-    assert len([p for p in alone if "duplicate id" in p]) == count
-    assert check_site(tmp_path, jobs=2) == alone
 
 
 def test_pages_scanned_as_written_are_not_read_again(tmp_path: Path) -> None:
