@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from activation_kb.domain.markdown import code_spans
 
@@ -97,21 +97,10 @@ def refusals(text: str) -> list[str]:
     """Why ``text`` may not be content, one message per kind, empty when it may: raw HTML,
     images, links to anything but web pages, HTML entities, attribute lists."""
     found = []
-    if tags := raw_html(text):
-        listed = ", ".join(f"'{tag}'" for tag in tags)
-        found.append(f"raw HTML not allowed: {listed} (write Markdown; <placeholders> are fine)")
-    if shown := images(text):
-        listed = ", ".join(f"'{image}'" for image in shown)
-        found.append(f"image not allowed: {listed} (pages load nothing from outside the site)")
-    if targets := unsafe_link_targets(text):
-        listed = ", ".join(f"'{target}'" for target in targets)
-        found.append(f"link target not allowed: {listed} (links go to http:// or https:// URLs)")
-    if refs := entities(text):
-        listed = ", ".join(f"'{ref}'" for ref in refs)
-        found.append(f"HTML entity not allowed: {listed} (write the character itself)")
-    if groups := attribute_lists(text):
-        listed = ", ".join(f"'{group}'" for group in groups)
-        found.append(f"attribute list not allowed: {listed} (content sets no HTML attribute)")
+    for detector, what, hint in _REFUSED:
+        if snippets := detector(text):
+            listed = ", ".join(f"'{snippet}'" for snippet in snippets)
+            found.append(f"{what} not allowed: {listed} ({hint})")
     return found
 
 
@@ -224,6 +213,16 @@ def tokens(text: str) -> dict[str, dict[str, str]]:
     if _THREE_DIGITS.search(prose):
         numbers = {number: number for number in _NUMBER.findall(prose)}
     return {"commands": commands, "numbers": numbers, "hex codes": hex_codes, "URLs": urls}
+
+
+_REFUSED: tuple[tuple[Callable[[str], list[str]], str, str], ...] = (
+    (raw_html, "raw HTML", "write Markdown; <placeholders> are fine"),
+    (images, "image", "pages load nothing from outside the site"),
+    (unsafe_link_targets, "link target", "links go to http:// or https:// URLs"),
+    (entities, "HTML entity", "write the character itself"),
+    (attribute_lists, "attribute list", "content sets no HTML attribute"),
+)
+"""What :func:`refusals` looks for: the finder, what it finds, and what to do instead."""
 
 
 def _code_span_texts(text: str) -> list[str]:
