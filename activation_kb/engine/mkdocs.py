@@ -34,6 +34,8 @@ from activation_kb.parallel import default_jobs, each_in_threads
 
 __all__ = [
     "PROJECT_ROOT",
+    "THEME_ICON",
+    "THEME_SCRIPTS",
     "EngineError",
     "EngineRun",
     "EngineTask",
@@ -55,6 +57,12 @@ IFRAME_WORKER = PROJECT_ROOT / "vendor" / "iframe-worker"
 # 404 page from "/" when site_url is unset, but each language lives in its own folder;
 # the site's root 404.html replaces them.
 _UNUSABLE = ("404.html",)
+THEME_ICON = "assets/images/favicon.png"
+"""The theme's icon in each language the engine builds (Material's ``theme.favicon``, left
+as it is): the site's root ``favicon.ico`` holds it."""
+THEME_SCRIPTS = "assets/javascripts"
+"""Where the engine copies the theme's scripts (``overrides/assets/javascripts/``) in each
+language: pages written outside the engine may load them from there."""
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 """Where our copy of the shim goes in each language built for ``file://``; Material's
 offline plugin adds no unpkg.com script when a polyfill's URL already names iframe-worker."""

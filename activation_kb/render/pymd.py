@@ -28,7 +28,7 @@ from activation_kb.domain.markdown import (
     spans,
 )
 
-__all__ = ["CodeLinker", "admonition", "collapsed", "escape_inline", "escape_plain", "to_pymd"]
+__all__ = ["CodeLinker", "admonition", "escape_inline", "escape_plain", "to_pymd"]
 
 CodeLinker = Callable[[str], str | None]
 """Given a code as written (``0xC004F038``), the relative URL of its page, or ``None``."""
@@ -125,11 +125,6 @@ def admonition(kind: str, title: str, body: str) -> str:
     lines = [f'!!! {_ADMONITION_TYPES.get(kind, kind)} "{title}"']
     lines += [_INDENT + line if line else "" for line in body.split("\n")]
     return "\n".join(lines)
-
-
-def collapsed(kind: str, title: str, body: str) -> str:
-    """A collapsed block of pymdownx.details (``<details>``, opened by a click on its title)."""
-    return "???" + admonition(kind, title, body)[3:]
 
 
 def to_pymd(
