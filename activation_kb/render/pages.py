@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from activation_kb.domain import corrections
-from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.codes import forms, parse_code, written_codes
 from activation_kb.domain.model import ARTICLE, ArticleText, CodeRecord, Content, Correction
 from activation_kb.domain.names import names
 from activation_kb.domain.urls import GO_DIR, PAGE_SOURCE, code_source, learn_url
@@ -97,11 +97,12 @@ def code_page(
     parts += _names(record, lang)
     parts.append(_aliases(record, lang))
     if text.full_message:
-        parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
+        message = escape_plain(written_codes(text.full_message))
+        parts += [escape_inline(labels.full_message_intro), f"> {message}"]
     else:
         # Without a full message, the summary table's message is the message.
         parts.append(f"{escape_plain(article.summary_columns[1])}:")
-        parts.append(f"> {escape_plain(text.summary_message)}")
+        parts.append(f"> {escape_plain(written_codes(text.summary_message))}")
     if text.explanation:
         parts.append(md(text.explanation))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
@@ -290,7 +291,8 @@ def _summary_table(
                 for old in record.old_anchors
             )
         kinds = panels.type_cell(article, record)
-        rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
+        message = escape_plain(written_codes(text.summary_message))
+        rows.append(f"| {code} | {message} | {kinds} |")
     return "\n".join(rows)
 
 

@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 
+from activation_kb.domain.codes import written_codes
 from activation_kb.domain.markdown import (
     Alert,
     Block,
@@ -115,7 +116,8 @@ def _text(text: str, link_code: CodeLinker | None, label: bool = False) -> str:
         if start and _NOT_BEFORE_CODE.match(escaped, start - 1):
             return match.group(0)
         url = link_code(match.group(0))
-        return f"[{match.group(0)}]({url})" if url else match.group(0)
+        # Linked, a code is written as pages write codes (0x8007007B).
+        return f"[{written_codes(match.group(0))}]({url})" if url else match.group(0)
 
     return _CODE.sub(link, escaped)
 
