@@ -251,3 +251,13 @@ def test_codes_are_written_one_way_in_every_page_s_text(built_site: Path) -> Non
         text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", html, flags=re.S | re.I)
         written = set(re.findall(r"(?<![\w-])0[xX][0-9A-Fa-f]{8}(?![\w-])", text))
         assert {code for code in written if code != "0x" + code[2:].upper()} == set(), path
+
+
+def test_the_site_has_an_icon_at_its_root(built_site: Path) -> None:
+    # Browsers ask for /favicon.ico for a page that names no icon; the root's pages name it.
+    icon = (built_site / "favicon.ico").read_bytes()
+    theme = (built_site / "it" / "assets" / "images" / "favicon.png").read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00" and icon[22:] == theme
+    assert '<link rel="icon" href="favicon.ico">' in read(built_site, "index.html")
+    assert '<link rel="icon" href="../favicon.ico">' in read(built_site, "go/index.html")
+    assert '<link rel="icon" href="/favicon.ico">' in read(built_site, "404.html")
