@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test test-fast lint serve clean venv chromium nginx screenshots bench vendor tables tables-check tables-deps axe
+.PHONY: site test test-fast lint serve clean venv chromium nginx screenshots bench vendor tables tables-check tables-deps axe lighthouse
 
 site: $(STAMP)
 	$(KB) build
@@ -108,3 +108,20 @@ axe:
 	  npm install --silent --save-exact --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_CORE) && \
 	  echo ".cache/npm: axe-core $(AXE_CORE)"; \
 	fi
+
+# Lighthouse, from the npm registry, run with Debian's chromium on the reader's pages: their
+# accessibility and SEO scores, written into docs/accessibility.md with the date; fails when
+# the English landing page or code page scores under 100 (tests/site/lighthouse.py). Not
+# part of `make test`: a minute of runs, and a score is a report, not a contract of ours.
+LIGHTHOUSE := 12.2.3
+
+lighthouse: $(STAMP) chromium
+	@command -v npm >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	@installed=$$(node -p 'require("./.cache/npm/node_modules/lighthouse/package.json").version' 2>/dev/null); \
+	if [ "$$installed" != "$(LIGHTHOUSE)" ]; then \
+	  mkdir -p .cache/npm && \
+	  npm install --silent --save-exact --no-audit --no-fund --prefix .cache/npm lighthouse@$(LIGHTHOUSE) && \
+	  echo ".cache/npm: lighthouse $(LIGHTHOUSE)"; \
+	fi
+	$(BIN)/python -m tests.site.lighthouse docs/accessibility.md

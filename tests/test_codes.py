@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from activation_kb.domain.codes import canonical, forms, parse_code, signed, slug
+from activation_kb.domain.codes import canonical, forms, parse_code, signed, slug, written_codes
 from activation_kb.domain.errors import ECHO_LIMIT, CodeFormatError, echo
 
 
@@ -225,3 +225,17 @@ def test_messages_repeat_at_most_80_characters_of_the_text() -> None:
         parse_code(long)
     assert len(str(caught.value).split(" is not an error code")[0]) == 82  # with its quotes
     assert caught.value.text == long
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("0x8007007b DNS name does not exist.", "0x8007007B DNS name does not exist."),
+        ("see (0Xc004f074).", "see (0xC004F074)."),
+        ("0x8007007b-dns-name", "0x8007007b-dns-name"),  # an anchor: not a code in text
+        ("x0x8007007b 0x8007007bc 0x8007007", "x0x8007007b 0x8007007bc 0x8007007"),
+        ("no code", "no code"),
+    ],
+)
+def test_codes_in_text_are_written_as_pages_write_them(text: str, shown: str) -> None:
+    assert written_codes(text) == shown

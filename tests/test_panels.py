@@ -10,6 +10,7 @@ import pytest
 from activation_kb.domain.model import LANGUAGES, ActivationType, ArticleText, CodeRecord, Content
 from activation_kb.render.panels import (
     decoding_panel,
+    decoding_table,
     diagnostic_tool_note,
     diagnostic_tool_url,
     related_section,
@@ -40,30 +41,44 @@ def tool_codes_in_source() -> set[str]:
     return {code.upper().replace("0X", "0x") for code in re.findall(r"0x[0-9A-F]{8}", sentence[1])}
 
 
+def row(label: str, value: str) -> str:
+    """A row of the decoding's table: its label heads it."""
+    return f'<tr><th scope="row">{label}</th><td>{value}</td></tr>'
+
+
 def test_decoding_panel_of_a_win32_code_names_the_error(content: Content) -> None:
     # 0x8007232A: FACILITY_WIN32 (7), code 0x232A = 9002, DNS_ERROR_RCODE_SERVER_FAILURE.
     panel = decoding_panel(record(content, "0x8007232A"), "en")
-    # pymdownx.details: a collapsed block (??? rather than !!!).
-    assert panel.startswith('??? abstract kb-decoding "Technical details of the code"')
-    rows = [line.strip() for line in panel.splitlines()[1:]]
-    assert "| Unsigned decimal | 2147951402 |" in rows
-    assert "| Signed decimal | -2147015894 |" in rows
-    assert "| Severity | Error (failure) |" in rows
+    # pymdownx.details' HTML: a collapsed block, written as HTML for its row headers.
+    assert panel.startswith(
+        '<details class="abstract kb-decoding">\n<summary>Technical details of the code</summary>'
+    )
+    assert panel.endswith("</table>\n</details>")
+    assert '<thead><tr><th scope="col">Field</th><th scope="col">Content</th></tr></thead>' in panel
+    rows = panel.splitlines()
+    assert row("Unsigned decimal", "2147951402") in rows
+    assert row("Signed decimal", "-2147015894") in rows
+    assert row("Severity", "Error (failure)") in rows
     assert (
-        "| Facility | 7 FACILITY\\_WIN32 (a Windows (Win32) error code carried as an HRESULT) |"
+        row("Facility", "7 FACILITY_WIN32 (a Windows (Win32) error code carried as an HRESULT)")
         in rows
     )
-    assert "| Win32 error | 9002 DNS\\_ERROR\\_RCODE\\_SERVER\\_FAILURE |" in rows
-    assert "| Names | DNS\\_ERROR\\_RCODE\\_SERVER\\_FAILURE |" in rows
+    assert row("Win32 error", "9002 DNS_ERROR_RCODE_SERVER_FAILURE") in rows
+    assert row("Names", "DNS_ERROR_RCODE_SERVER_FAILURE") in rows
 
 
 def test_decoding_panel_in_italian(content: Content) -> None:
     panel = decoding_panel(record(content, "0xC004F074"), "it")
-    assert panel.startswith('??? abstract kb-decoding "Dettagli tecnici del codice"')
-    assert "| Decimale con segno | -1073418124 |" in panel
-    assert "| Nomi | SL\\_E\\_VL\\_BINDING\\_SERVICE\\_UNAVAILABLE |" in panel
-    assert "| Codice | 0xF074 (61556) |" in panel
+    assert "<summary>Dettagli tecnici del codice</summary>" in panel
+    assert row("Decimale con segno", "-1073418124") in panel
+    assert row("Nomi", "SL_E_VL_BINDING_SERVICE_UNAVAILABLE") in panel
+    assert row("Codice", "0xF074 (61556)") in panel
     assert "Errore Win32" not in panel  # not a FACILITY_WIN32 code
+
+
+def test_decoding_panel_escapes_its_text() -> None:
+    table = decoding_table("en", [("<b>", "a & b")])
+    assert row("&lt;b&gt;", "a &amp; b") in table
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -82,12 +97,12 @@ def test_every_code_page_answers_first_and_decodes_last(
             page.find("kb-diagnostic-tool"),
             page.index("{#activation-types}"),
             page.find("{#related-codes}"),
-            page.index("??? abstract kb-decoding"),
+            page.index('<details class="abstract kb-decoding">'),
             page.index("[← "),
         ]
         present = [place for place in order if place >= 0]
         assert present == sorted(present), item.code
-        assert "!!! abstract kb-decoding" not in page
+        assert '<details class="abstract kb-decoding" open' not in page
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -202,4 +217,4 @@ def test_landing_page_puts_the_filter_between_heading_and_table(
     table = page.index("| Error code | Error message | Activation type |")
     assert heading < controls < table
     # A raw HTML block needs blank lines around it, or Python-Markdown swallows the table.
-    assert "</div>\n\n| Error code" in page
+    assert '</div>\n\n<p class="kb-filter-print" data-search-exclude></p>\n\n| Error code' in page

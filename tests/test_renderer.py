@@ -39,7 +39,8 @@ def test_golden_code_pages(
 def test_every_record_has_a_page_in_every_language(
     content: Content, rendered: dict[str, dict[str, str]]
 ) -> None:
-    expected = {"index.md"} | {f"{r.code.lower()}/index.md" for r in content.records}
+    expected = {"index.md", "go/index.md", "404/index.md"}
+    expected |= {f"{r.code.lower()}/index.md" for r in content.records}
     for lang in LANGUAGES:
         assert set(rendered[lang]) == expected
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from activation_kb.domain.errors import CodeFormatError
 
-__all__ = ["CodeForms", "canonical", "forms", "parse_code", "signed", "slug"]
+__all__ = ["CodeForms", "canonical", "forms", "parse_code", "signed", "slug", "written_codes"]
 
 _UINT32_MAX = 0xFFFFFFFF
 _MAX_DECIMAL_DIGITS = len(str(_UINT32_MAX))
@@ -36,6 +36,8 @@ _HEX_BARE = re.compile(r"[0-9a-fA-F]{8}")
 _EIGHT_DIGITS = re.compile(r"[0-9]{8}")
 _ALPHANUMERIC = re.compile(r"[0-9a-zA-Z]+")
 _DECIMAL = re.compile(r"([+-]?)([0-9]+)")
+# A code in running text: 0x and 8 hex digits, not part of a longer word.
+_CODE_IN_TEXT = re.compile(r"(?<![\w-])0[xX]([0-9A-Fa-f]{8})(?![\w-])")
 
 
 def parse_code(text: str) -> int:
@@ -109,6 +111,14 @@ def _first_non_hex(text: str) -> str | None:
 def canonical(value: int) -> str:
     """``0xC004F074``: ``0x`` prefix, eight upper-case hex digits."""
     return f"0x{_check(value):08X}"
+
+
+def written_codes(text: str) -> str:
+    """``text`` with every code in it written as pages write codes, ``0x8007007B``: the
+    source quotes "0x8007007b DNS name does not exist." beside its 0x8007007B."""
+    if "0x" not in text and "0X" not in text:
+        return text
+    return _CODE_IN_TEXT.sub(lambda match: "0x" + match.group(1).upper(), text)
 
 
 def slug(value: int) -> str:

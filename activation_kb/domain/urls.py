@@ -1,8 +1,10 @@
 """The site's addresses: a contract with tickets, built in this one place.
 
 A code's page is ``{lang}/{code slug}/`` (``it/0xc004f074/``) from the site's root; the
-deep link for tickets is ``go/?code=<any form>&lang=it|en``; a summary page of a large
-catalogue is ``{lang}/summary/0x8007/``. Pages link each other through their Markdown
+deep link for tickets is ``go/?code=<any form>&lang=it|en``, which hands a code the site
+does not document to ``{lang}/go/?code=…``; a summary page of a large catalogue is
+``{lang}/summary/0x8007/``; the page a missing address ends on is ``{lang}/404/``
+(``?path=`` the address). Pages link each other through their Markdown
 sources (``0xc004f074/index.md``), which every engine that reads ``mkdocs.yml`` turns into
 the folder addresses above. Once published, none of these may change.
 """
@@ -13,12 +15,16 @@ from activation_kb.domain.codes import parse_code, slug
 
 __all__ = [
     "ARTICLE_PATH",
+    "GO_DIR",
+    "NOT_FOUND_DIR",
     "PAGE_SOURCE",
     "SUMMARY_DIR",
     "code_dir",
     "code_source",
     "code_url",
+    "go_source",
     "learn_url",
+    "not_found_source",
     "summary_source",
 ]
 
@@ -27,6 +33,15 @@ PAGE_SOURCE = "index.md"
 
 SUMMARY_DIR = "summary"
 """The folder of the summary pages, under each language."""
+
+GO_DIR = "go"
+"""The deep links' folder: at the site's root, the page that picks the language
+(``go/?code=…&lang=…``); under each language, the page that says what a code it does not
+document is (``it/go/?code=…``)."""
+
+NOT_FOUND_DIR = "404"
+"""The folder, under each language, of the page that the root ``404.html`` hands a missing
+address to (``it/404/?path=/it/nothere/``). Code folders are ``0x…``: the names never meet."""
 
 ARTICLE_PATH = "windows-server/get-started/activation-error-codes"
 """Where the source article is published on learn.microsoft.com, after the locale: the
@@ -58,6 +73,16 @@ def code_url(code: str | int, lang: str, base_url: str = "") -> str:
 def summary_source(part: str) -> str:
     """The Markdown source of a summary page: ``summary/0x8007/index.md``."""
     return f"{SUMMARY_DIR}/{part}/{PAGE_SOURCE}"
+
+
+def go_source() -> str:
+    """The Markdown source of a language's ``go/`` page: ``go/index.md``."""
+    return f"{GO_DIR}/{PAGE_SOURCE}"
+
+
+def not_found_source() -> str:
+    """The Markdown source of a language's 404 page: ``404/index.md``."""
+    return f"{NOT_FOUND_DIR}/{PAGE_SOURCE}"
 
 
 def learn_url(url_path: str, lang: str) -> str:

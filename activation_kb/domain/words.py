@@ -18,25 +18,46 @@ PLACEHOLDER = "0xC004F074, C004F074, 3221549172, -1073418124"
 
 @dataclass(frozen=True)
 class GoWords:
-    """The fixed words of ``go/index.html``."""
+    """The fixed words of ``go/`` (the deep links' page of each language), of the 404 page
+    and of the code box on the landing page."""
 
     title: str
+    """The ``go/`` page's title, and the code box's label on the landing page."""
+    description: str
+    """The ``go/`` page's meta description."""
     code_label: str
     placeholder: str
-    language_label: str
-    automatic: str
     open: str
     closest: str
     all_codes: str
-    code_column: str
+    """The sentence that links the summary table, which lists every documented code:
+    ``{summary}`` is the link."""
+    search: str
+    """The link that opens the search (on the 404 page, or before a code is given)."""
+    search_for: str
+    """The same, with the text the reader gave: ``{input}``, quoted."""
     quotes: tuple[str, str]
+    unknown_title: str
+    """The title of ``go/`` for a code the site does not document."""
     unknown: str
+    """``{code}``: the code as written on pages (0xC004F074), typed so by the reader."""
+    unknown_typed: str
+    """The same when the reader wrote it otherwise (``{input}``: what was typed, quoted)."""
+    malformed_title: str
     malformed: str
     failed: str
     """When the files of codes do not load (a site copied in part, a stale cache)."""
     reasons: dict[str, str]
     """Italian for the reasons of ``parse_code``, by kb-codes.js's key; English uses the
     reason itself."""
+    missing: str
+    """The 404 page's sentence, without the address (before, or without, JavaScript)."""
+    missing_at: str
+    """The same with the address asked for: ``{path}``, quoted."""
+    missing_description: str
+    """The 404 page's meta description."""
+    code_intro: str
+    """On the 404 page, before the code box."""
 
 
 @dataclass(frozen=True)
@@ -223,20 +244,23 @@ WORDS: dict[str, Words] = {
         },
         go=GoWords(
             title="Vai al codice",
+            description="Apri la pagina di un codice di errore di attivazione di Windows, scritto"
+            " in qualsiasi forma; un codice che non è qui viene decodificato.",
             code_label="Codice di errore, in qualsiasi forma",
             placeholder=PLACEHOLDER,
-            language_label="Lingua",
-            automatic="automatica",
             open="Apri",
             closest="Codici documentati della stessa facility",
-            all_codes="Tutti i codici",
-            code_column="Codice",
+            all_codes="Tutti i codici documentati sono elencati in {summary}.",
+            search="Cerca nella knowledge base",
+            search_for="Cerca {input} nella knowledge base",
             quotes=("«", "»"),
-            unknown="{input} è il codice {code} (decimale {unsigned}, con segno {signed}),"
-            " che non è in questa knowledge base.",
+            unknown_title="Codice non trovato",
+            unknown="Il codice {code} non è in questa knowledge base.",
+            unknown_typed="{input} è il codice {code}, che non è in questa knowledge base.",
+            malformed_title="Codice non valido",
             malformed="{input} non è un codice di errore: {reason}.",
-            failed="L'elenco dei codici non si è caricato: i collegamenti qui sotto portano a"
-            " tutti i codici.",
+            failed="L'elenco dei codici non si è caricato: la tabella di riepilogo, collegata"
+            " qui sotto, elenca tutti i codici.",
             reasons={
                 "empty": "il codice è vuoto",
                 "no-digits": "dopo 0x non ci sono cifre esadecimali",
@@ -250,6 +274,11 @@ WORDS: dict[str, Words] = {
                 "expected": "serve un esadecimale (0xC004F074 o C004F074)"
                 " o un decimale (3221549172 o -1073418124)",
             },
+            missing="Questo indirizzo non corrisponde a nessuna pagina del sito.",
+            missing_at="L'indirizzo {path} non corrisponde a nessuna pagina del sito.",
+            missing_description="La pagina cercata non è in questo sito: cerca un codice di"
+            " errore o apri la tabella di riepilogo.",
+            code_intro="Cerchi un codice di errore? Scrivilo qui:",
         ),
         lookup=LookupWords(
             message="Messaggio",
@@ -356,20 +385,29 @@ WORDS: dict[str, Words] = {
         },
         go=GoWords(
             title="Go to a code",
+            description="Open the page of a Windows activation error code written in any form;"
+            " a code that is not here is decoded.",
             code_label="Error code, in any form",
             placeholder=PLACEHOLDER,
-            language_label="Language",
-            automatic="automatic",
             open="Open",
             closest="Documented codes of the same facility",
-            all_codes="All codes",
-            code_column="Code",
+            all_codes="Every documented code is listed in {summary}.",
+            search="Search the knowledge base",
+            search_for="Search the knowledge base for {input}",
             quotes=("“", "”"),
-            unknown="{input} is code {code} (decimal {unsigned}, signed {signed}),"
-            " which is not in this knowledge base.",
+            unknown_title="Code not found",
+            unknown="Code {code} is not in this knowledge base.",
+            unknown_typed="{input} is code {code}, which is not in this knowledge base.",
+            malformed_title="Not an error code",
             malformed="{input} is not an error code: {reason}.",
-            failed="The list of codes did not load: the links below lead to every code.",
+            failed="The list of codes did not load: the summary table, linked below, lists"
+            " every code.",
             reasons={},
+            missing="There is no page at this address on the site.",
+            missing_at="There is no page at {path} on the site.",
+            missing_description="The page asked for is not on this site: look for an error"
+            " code or open the summary table.",
+            code_intro="Looking for an error code? Type it here:",
         ),
         lookup=LookupWords(
             message="Message",

@@ -36,6 +36,8 @@ from activation_kb.parallel import default_jobs, each_in_threads
 __all__ = [
     "MATERIAL_INDEX",
     "PROJECT_ROOT",
+    "THEME_ICON",
+    "THEME_SCRIPTS",
     "EngineError",
     "EngineRun",
     "EngineTask",
@@ -61,6 +63,12 @@ MATERIAL_INDEX = "search/search_index.json"
 """The index Material's search plugin writes, which our search worker does not read
 (overrides/assets/javascripts/kb-material.js): :func:`build` leaves it without documents,
 so that no page fetches it whole, and keeps its ``config`` (the theme's bundle reads it)."""
+THEME_ICON = "assets/images/favicon.png"
+"""The theme's icon in each language the engine builds (Material's ``theme.favicon``, left
+as it is): the site's root ``favicon.ico`` holds it."""
+THEME_SCRIPTS = "assets/javascripts"
+"""Where the engine copies the theme's scripts (``overrides/assets/javascripts/``) in each
+language: pages written outside the engine may load them from there."""
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 """Where our copy of the shim goes in each language built for ``file://``; Material's
 offline plugin adds no unpkg.com script when a polyfill's URL already names iframe-worker."""

@@ -49,8 +49,9 @@ from activation_kb.pipeline.paths import (
     check_work_folder,
 )
 from activation_kb.pipeline.report import BuildReport, Stopwatch
+from activation_kb.render.favicon import ico
 from activation_kb.render.files import root_files
-from activation_kb.render.go import DECODER, SCRIPTS, go_files, rescue_script
+from activation_kb.render.go import FAVICON, SCRIPTS, go_files
 from activation_kb.render.search_index import index_files
 from activation_kb.site import bundle, csp, offline
 from activation_kb.site.linkcheck import SiteCheck, inspect_site
@@ -116,8 +117,8 @@ def build_site(
                 work_dir, lambda: generate(content_root, docs_root, languages, search=False)
             )
         epoch = source_date_epoch(content_root, content.article.source.metadata)
-        scripts = engine.theme_scripts(SCRIPTS), engine.theme_scripts([DECODER])
-        plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, *scripts)
+        scripts = engine.theme_scripts(SCRIPTS)
+        plan = _Plan(docs_root, out, work_dir, target, epoch, languages, jobs, scripts)
         stuck += _build(content, plan, watch)
     return BuildReport(
         out=out,
@@ -144,9 +145,7 @@ class _Plan:
     languages: Sequence[str]
     jobs: int
     scripts: str
-    """The text of the theme's scripts that ``go/`` and the 404 page inline."""
-    decoder: str
-    """The text of the script that ``go/`` loads to decode a code it does not document."""
+    """The text of the theme's scripts that the 404 page inlines."""
 
 
 def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
@@ -206,11 +205,22 @@ def _write_indexes(staging: Path, indexes: dict[str, dict[str, str]]) -> None:
 
 
 def _write_root_files(content: Content, staging: Path, plan: _Plan) -> None:
-    outside = root_files(content, not_found_head=rescue_script(plan.scripts))
-    outside |= go_files(content, plan.scripts, plan.decoder)
-    for name, text in outside.items():
+    outside: dict[str, str | bytes] = {**root_files(content, plan.scripts)}
+    # go/ loads the theme's scripts from the first language's copy.
+    scripts = f"../{plan.languages[0]}/{engine.THEME_SCRIPTS}/"
+    outside |= go_files(content, scripts)
+    outside[FAVICON] = _favicon(staging, plan)
+    for name, data in outside.items():
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            (staging / name).write_bytes(data)
+        else:
+            (staging / name).write_text(data, encoding="utf-8")
+
+
+def _favicon(staging: Path, plan: _Plan) -> bytes:
+    """The root's ``favicon.ico``: the icon the engine wrote into the first language."""
+    return ico((staging / plan.languages[0] / engine.THEME_ICON).read_bytes())
 
 
 def _write_policy(staging: Path, found: SiteCheck) -> None:
@@ -247,8 +257,13 @@ def _check_and_zip(
     found: list[str] = []
     if offline_tree:
         with watch.stage("offline"):
-            root = root_files(content, offline=True)
-            root |= go_files(content, plan.scripts, plan.decoder, offline=True)
+            # The bundle keeps one copy of the theme's assets, at its root (offline.SHARED):
+            # the root's pages load their scripts and icon from there (from file://, no
+            # browser asks for a favicon.ico).
+            icon = engine.THEME_ICON
+            root = root_files(content, offline=True, icon=icon)
+            scripts = f"../{engine.THEME_SCRIPTS}/"
+            root |= go_files(content, scripts, offline=True, icon=icon)
             assembled = offline.assemble(staging, offline_tree, root, LANGUAGES)
         found = [f"offline bundle: {problem}" for problem in assembled]
     zip_beside = offline_tree is not None and plan.target is not None and not found

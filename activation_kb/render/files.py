@@ -6,6 +6,9 @@ turns them into HTML. The layout is the URL scheme, a contract with tickets:
 ``index.md`` is the landing page and ``0xc004f074/index.md`` a code's page, so that the
 site has ``{lang}/`` and ``{lang}/0xc004f074/`` whatever the engine.
 
+Besides the pages of the content, each language has ``go/`` and ``404/``, the pages a
+reader ends on when there is no page for what was asked (:mod:`activation_kb.render.go`).
+
 ``root_files`` are the files at the site's root, outside both languages: the language
 redirect ``index.html`` and ``404.html``, plain self-contained HTML that works whatever
 the engine, and ``codes.json``, the codes as data for ticket systems.
@@ -25,6 +28,7 @@ from activation_kb.domain.urls import learn_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import frontmatter
 from activation_kb.render.codes_json import FILE_NAME, codes_json
+from activation_kb.render.go import FAVICON, go_page, not_found_page, not_found_root
 from activation_kb.render.pages import Page, code_page, landing_page, summary_page
 from activation_kb.render.summary import summary_parts
 
@@ -45,6 +49,7 @@ def render_language(content: Content, lang: str) -> dict[str, str]:
     pages = [landing_page(content, lang, parts)]
     pages += [summary_page(content, part, lang) for part in parts]
     pages += [code_page(content, r, lang, part_of.get(r.code)) for r in content.records]
+    pages += [go_page(content, lang), not_found_page(content, lang)]
     # The same on every page: turned into YAML once, not once per page.
     common = _yaml({"lang": lang, "attribution": attribution(content, lang)})
     return {page.path: _file(page, common) for page in pages}
@@ -113,7 +118,7 @@ _REDIRECT = """
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:36rem;padding:0 1rem;"
-    "line-height:1.5}a{color:#3f51b5}@media (prefers-color-scheme:dark){body{background:#1e2129;"
+    "line-height:1.5}a{color:#3949ab}@media (prefers-color-scheme:dark){body{background:#1e2129;"
     "color:#e2e4e9}a{color:#8c9eff}}"
 )
 
@@ -123,18 +128,19 @@ def _titles(content: Content) -> list[tuple[str, str]]:
     return [(lang, texts[lang].title) for lang in LANGUAGES]
 
 
-def _page(title: str, head: str, body: str) -> str:
+def _page(title: str, head: str, body: str, icon: str) -> str:
     return (
         f'<!doctype html>\n<html lang="{LANGUAGES[0]}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n{head}</head>\n"
-        f"<body>\n{body}</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f'<link rel="icon" href="{icon}">\n<style>{_STYLE}</style>\n{head}</head>\n'
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 
 
 def _choices(content: Content, prefix: str, page: str = "") -> str:
     items = "".join(
-        f'<li><a href="{prefix}{lang}/{page}" hreflang="{lang}" lang="{lang}">'
+        f'<li lang="{lang}"><a href="{prefix}{lang}/{page}" hreflang="{lang}">'
         f"{html.escape(title)}</a> ({html.escape(WORDS[lang].name)})</li>\n"
         for lang, title in _titles(content)
     )
@@ -142,15 +148,17 @@ def _choices(content: Content, prefix: str, page: str = "") -> str:
 
 
 def root_files(
-    content: Content, not_found_head: str = "", *, offline: bool = False
+    content: Content, scripts: str = "", *, offline: bool = False, icon: str = FAVICON
 ) -> dict[str, str]:
     """``index.html`` (language redirect), ``404.html`` and ``codes.json`` (the codes as
-    data, :mod:`activation_kb.render.codes_json`), by file name; ``not_found_head`` goes into the
-    404 page's head (the rescue of addresses that are a code, :mod:`activation_kb.render.go`).
+    data, :mod:`activation_kb.render.codes_json`), by file name; ``scripts`` is the text of
+    :data:`activation_kb.render.go.SCRIPTS`, which the 404 page inlines (the rescue of
+    addresses that are a code, and the way to its language's 404 page).
 
     ``offline``: ``index.html`` alone, for the bundle opened from ``file://``, where a
     folder is not a page (links name ``index.html``) and no server ever shows a 404 page;
-    the bundle copies ``codes.json`` from the web build.
+    the bundle copies ``codes.json`` from the web build. ``icon``: the site's icon, from
+    its root.
     """
     title = " · ".join(title for _, title in _titles(content))
     languages = "[" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
@@ -158,14 +166,12 @@ def root_files(
     page = "index.html" if offline else ""
     refresh = f'<meta http-equiv="refresh" content="0; url={LANGUAGES[0]}/{page}">'
     fallback = f"<noscript>{refresh}</noscript>\n"
-    index = _page(title, f"<script>{script}</script>\n{fallback}", _choices(content, "", page))
+    head = f"<script>{script}</script>\n{fallback}"
+    index = _page(title, head, _choices(content, "", page), icon)
     if offline:
         return {"index.html": index}
-    # A 404 page is served at any depth, so its links start at the server's root.
-    missing = " · ".join(WORDS[lang].not_found for lang in LANGUAGES)
-    body = f"<h1>{html.escape(missing)}</h1>\n{_choices(content, '/')}"
     return {
         "index.html": index,
-        "404.html": _page(missing, not_found_head, body),
+        "404.html": not_found_root(content, scripts),
         FILE_NAME: codes_json(content),
     }

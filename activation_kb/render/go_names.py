@@ -12,7 +12,8 @@ file that would hold the value:
 - ``facilities.js``: ``[number, [FACILITY_* names]]`` of every facility;
 - ``n<k>.js``: ``[value, [its own names], [Win32 symbols]]`` in ascending order of value,
   the last list left out when empty (:func:`activation_kb.domain.names.names` joins them);
-- ``decode.js``: the script that decodes (``kb-decode.js``) and its words, loaded first.
+- ``decode.js``: the words of the decoding, loaded first (the script that decodes,
+  ``kb-decode.js``, is one of the theme's).
 
 Each file calls ``KbGoCodes.shard(name, data)``, as the files of codes do
 (:mod:`activation_kb.render.go_codes`); the files do not depend on the content.
@@ -32,7 +33,7 @@ CHUNK = 256
 NAMES_DIR = "go/names"
 """The files' folder, from the site's root; ``go/index.html`` names it ``names/``."""
 DECODE_FILE = "decode"
-"""The file beside them that holds ``kb-decode.js`` and its words
+"""The file beside them that holds the words of the decoding
 (:func:`activation_kb.render.go.go_files` writes it)."""
 
 

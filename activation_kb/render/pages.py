@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from activation_kb.domain import corrections
-from activation_kb.domain.codes import forms, parse_code
+from activation_kb.domain.codes import forms, parse_code, written_codes
 from activation_kb.domain.model import ARTICLE, ArticleText, CodeRecord, Content, Correction
 from activation_kb.domain.names import names
-from activation_kb.domain.urls import PAGE_SOURCE, code_source, learn_url
+from activation_kb.domain.urls import GO_DIR, PAGE_SOURCE, code_source, learn_url
 from activation_kb.domain.words import WORDS
 from activation_kb.render import panels
 from activation_kb.render.pymd import CodeLinker, admonition, escape_inline, escape_plain, to_pymd
@@ -89,15 +89,18 @@ def code_page(
 
     # The answer first (message, cause, resolution), then the help-desk blocks, and the
     # decoding last, collapsed: the resolution starts within the first screen.
-    parts = [f"# {escape_plain(record.code)} {escape_plain(text.title)} {{#{record.anchor}}}"]
+    # Codes are written one way on pages (0x8007007B), whatever the source's case; their
+    # addresses and anchors keep the lower case of the URL contract.
+    parts = [f"# {escape_plain(record.canonical)} {escape_plain(text.title)} {{#{record.anchor}}}"]
     parts += _names(record, lang)
     parts.append(_aliases(record, lang))
     if text.full_message:
-        parts += [escape_inline(labels.full_message_intro), f"> {escape_plain(text.full_message)}"]
+        message = escape_plain(written_codes(text.full_message))
+        parts += [escape_inline(labels.full_message_intro), f"> {message}"]
     else:
         # Without a full message, the summary table's message is the message.
         parts.append(f"{escape_plain(article.summary_columns[1])}:")
-        parts.append(f"> {escape_plain(text.summary_message)}")
+        parts.append(f"> {escape_plain(written_codes(text.summary_message))}")
     if text.explanation:
         parts.append(md(text.explanation))
     parts += [f"## {escape_plain(labels.possible_cause)} {{#{anchors.possible_cause}}}"]
@@ -121,7 +124,7 @@ def code_page(
     back = f"../{summary.path}" if summary else f"{home}#{anchors.summary}"
     parts.append(f"[← {escape_plain(article.summary_title)}]({back})")
     meta: dict[str, object] = {
-        "title": f"{record.code} {text.title}",
+        "title": f"{record.canonical} {text.title}",
         "description": text.summary_message,
         "code": record.canonical,
         "aliases": forms(parse_code(record.code)).aliases(),
@@ -151,13 +154,15 @@ def _aliases(record: CodeRecord, lang: str) -> str:
     what they pasted, and the search index holds every spelling."""
     code = forms(parse_code(record.code))
     shown = [code.canonical, code.bare_upper, code.unsigned_decimal, code.signed_decimal]
-    spellings = " · ".join(f"`{form}`" for form in dict.fromkeys(shown) if form != record.code)
+    spellings = " · ".join(
+        f"`{form}`" for form in dict.fromkeys(shown) if form != record.canonical
+    )
     return f"{escape_plain(WORDS[lang].also_shown_as)}: {spellings}\n{{: .kb-aliases }}"
 
 
 def _code_link(record: CodeRecord, lang: str, prefix: str) -> str:
     text = record.it if lang == "it" else record.en
-    label = f"{escape_plain(record.code)} {escape_plain(text.title)}"
+    label = f"{escape_plain(record.canonical)} {escape_plain(text.title)}"
     return f"[{label}]({code_source(record.code, prefix)})"
 
 
@@ -176,6 +181,8 @@ def landing_page(content: Content, lang: str, parts: Sequence[SummaryPart] = ())
         return to_pymd(markdown, titles, link_code)
 
     body = [f"# {escape_plain(article.title)} {{#{anchors.title}}}"]
+    # First, for whoever comes with a code: the box that opens its page (go/).
+    body.append(panels.code_box(WORDS[lang].go.title, f"{GO_DIR}/", lang))
     body.append(admonition("info", article.home_users_title, md(article.home_users)))
     body += [md(article.intro), *(md(paragraph) for paragraph in article.more_info)]
     body += [f"## {escape_plain(article.diagnostic_tool_title)} {{#{anchors.diagnostic_tool}}}"]
@@ -242,7 +249,7 @@ def summary_page(content: Content, part: SummaryPart, lang: str) -> Page:
 
 
 def _range(part: SummaryPart) -> str:
-    return f"{part.first.code} – {part.last.code}"
+    return f"{part.first.canonical} – {part.last.canonical}"
 
 
 def _parts_list(parts: Sequence[SummaryPart], lang: str) -> str:
@@ -268,7 +275,7 @@ def _summary_table(
     for record in records:
         text = record.it if lang == "it" else record.en
         target = code_source(record.code, prefix)
-        code = f"[{escape_plain(record.code)}]({target})"
+        code = f"[{escape_plain(record.canonical)}]({target})"
         if anchors:
             # The cell link carries the source anchor, so an old link to the article lands
             # on an element that leads to the code's page even without JavaScript.
@@ -280,7 +287,8 @@ def _summary_table(
                 for old in record.old_anchors
             )
         kinds = panels.type_cell(article, record)
-        rows.append(f"| {code} | {escape_plain(text.summary_message)} | {kinds} |")
+        message = escape_plain(written_codes(text.summary_message))
+        rows.append(f"| {code} | {message} | {kinds} |")
     return "\n".join(rows)
 
 

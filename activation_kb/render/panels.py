@@ -2,8 +2,9 @@
 
 On a code page: the diagnostic-tool note, the activation types that open the filtered
 summary table, the related codes and, last and collapsed, the decoding panel. On the
-landing page: the activation-type filter and the type cells it reads. Pure functions;
-:mod:`activation_kb.render.pages` places them.
+landing page: the code box (also on ``go/`` and the 404 page), the activation-type filter
+and the type cells it reads. Pure functions; :mod:`activation_kb.render.pages` and
+:mod:`activation_kb.render.go` place them.
 
 The filter is HTML the renderer writes (content never holds raw HTML): its controls carry
 ``hidden`` and ``overrides/assets/javascripts/filter.js`` reveals them, so without
@@ -21,16 +22,20 @@ from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import ActivationType, ArticleText, CodeRecord, Content, Correction
 from activation_kb.domain.urls import code_source
 from activation_kb.domain.words import WORDS
-from activation_kb.render.pymd import admonition, collapsed, escape_plain
+from activation_kb.render.pymd import admonition, escape_plain
 
 __all__ = [
+    "CODE_BOX_CLASS",
     "FILTER_CLASS",
     "FILTER_PARAMETER",
     "FILTER_TYPES",
     "RELATED_ANCHOR",
+    "SEARCH_EXCLUDE",
     "TYPES_CLASS",
     "activation_type_links",
+    "code_box",
     "decoding_panel",
+    "decoding_table",
     "diagnostic_tool_note",
     "diagnostic_tool_url",
     "related_section",
@@ -49,7 +54,12 @@ FILTER_TYPES: tuple[ActivationType, ...] = (
 """The filter's buttons. Plain "KMS" rows match both KMS buttons, and ``?type=kms``
 selects both: the source does not say whether such a code concerns the client or the host."""
 
+SEARCH_EXCLUDE = "data-search-exclude"
+"""The attribute that keeps an element's text out of the search index (Material's search
+plugin honours it; other engines ignore it)."""
+
 FILTER_CLASS = "kb-filter"
+CODE_BOX_CLASS = "kb-go-box"
 TYPES_CLASS = "kb-types"
 RELATED_ANCHOR = "related-codes"
 
@@ -58,7 +68,7 @@ _LINK_TARGET = re.compile(r"\]\((https?://[^\s)]+)")
 
 def _text(record: CodeRecord, lang: str) -> tuple[str, str]:
     text = record.it if lang == "it" else record.en
-    return record.code, text.title
+    return record.canonical, text.title
 
 
 def _page_link(record: CodeRecord, lang: str, prefix: str) -> str:
@@ -69,13 +79,52 @@ def _page_link(record: CodeRecord, lang: str, prefix: str) -> str:
 def decoding_panel(record: CodeRecord, lang: str) -> str:
     """The code read as an HRESULT, as a two-column table in a collapsed block: the page
     answers first, the decoding is there for whoever opens it (``print.js`` opens it for
-    paper)."""
+    paper). HTML, as pymdownx.details writes it: a Markdown table has no row headers, and
+    each row's label heads its row (``<th scope="row">``)."""
     words = WORDS[lang]
     rows = decode(parse_code(record.code)).rows(lang)
-    header = " | ".join(escape_plain(column) for column in words.decoding_columns)
-    table = [f"| {header} |", "| --- | --- |"]
-    table += [f"| {escape_plain(label)} | {escape_plain(value)} |" for label, value in rows]
-    return collapsed("abstract kb-decoding", words.decoding, "\n".join(table))
+    return (
+        '<details class="abstract kb-decoding">\n'
+        f"<summary>{html.escape(words.decoding)}</summary>\n"
+        f"{decoding_table(lang, rows)}</details>"
+    )
+
+
+def decoding_table(lang: str, rows: Sequence[tuple[str, str]]) -> str:
+    """The decoding's table: a column header per column, a row header per row (its label).
+    ``go/`` has it without rows, and fills them in."""
+    first, second = (_text_of(column) for column in WORDS[lang].decoding_columns)
+    body = "".join(
+        f'<tr><th scope="row">{_text_of(label)}</th><td>{_text_of(value)}</td></tr>\n'
+        for label, value in rows
+    )
+    return (
+        "<table>\n"
+        f'<thead><tr><th scope="col">{first}</th><th scope="col">{second}</th></tr></thead>\n'
+        f"<tbody>\n{body}</tbody>\n</table>\n"
+    )
+
+
+def _text_of(text: str) -> str:
+    """``text`` as the text of an element (quotes need no escaping there)."""
+    return html.escape(text, quote=False)
+
+
+def code_box(label: str, action: str, lang: str) -> str:
+    """A box to go to a code, in any form: a GET form of ``code`` to the language's ``go/``
+    page at ``action`` (``kb.js`` names its ``index.html`` from ``file://``). Kept out of
+    the search index: its words are not the page's text."""
+    words = WORDS[lang].go
+    return (
+        f'<form class="{CODE_BOX_CLASS}" method="get" action="{html.escape(action)}" '
+        f"{SEARCH_EXCLUDE}>\n"
+        f'<label for="kb-go-code">{html.escape(label)}</label>\n'
+        f'<span class="{CODE_BOX_CLASS}__row">'
+        '<input id="kb-go-code" name="code" type="text" required autocomplete="off"'
+        f' spellcheck="false" placeholder="{html.escape(words.placeholder)}">'
+        f'<button type="submit" class="md-button md-button--primary">{html.escape(words.open)}'
+        "</button></span>\n</form>"
+    )
 
 
 def diagnostic_tool_url(article: ArticleText) -> str | None:
@@ -135,7 +184,10 @@ def type_cell(article: ArticleText, record: CodeRecord) -> str:
 
 
 def type_filter(article: ArticleText, lang: str) -> str:
-    """The filter's controls: a group of toggle buttons, hidden until the script runs."""
+    """The filter's controls: a group of toggle buttons, hidden until the script runs; and,
+    for paper, where the buttons are not printed, a line that says what the table shows
+    while filtered ("Tipo di attivazione: Client KMS — 21 codici su 30"), which the script
+    writes."""
     words = WORDS[lang]
     label = html.escape(words.filter_label)
     buttons = [
@@ -156,6 +208,8 @@ def type_filter(article: ArticleText, lang: str) -> str:
             *buttons,
             f'<span class="{FILTER_CLASS}__status" role="status" data-kb-status="{status}"></span>',
             "</div>",
+            "",
+            f'<p class="{FILTER_CLASS}-print" {SEARCH_EXCLUDE}></p>',
         ]
     )
 

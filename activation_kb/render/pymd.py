@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 
+from activation_kb.domain.codes import written_codes
 from activation_kb.domain.markdown import (
     Alert,
     Block,
@@ -28,7 +29,7 @@ from activation_kb.domain.markdown import (
     spans,
 )
 
-__all__ = ["CodeLinker", "admonition", "collapsed", "escape_inline", "escape_plain", "to_pymd"]
+__all__ = ["CodeLinker", "admonition", "escape_inline", "escape_plain", "to_pymd"]
 
 CodeLinker = Callable[[str], str | None]
 """Given a code as written (``0xC004F038``), the relative URL of its page, or ``None``."""
@@ -115,7 +116,8 @@ def _text(text: str, link_code: CodeLinker | None, label: bool = False) -> str:
         if start and _NOT_BEFORE_CODE.match(escaped, start - 1):
             return match.group(0)
         url = link_code(match.group(0))
-        return f"[{match.group(0)}]({url})" if url else match.group(0)
+        # Linked, a code is written as pages write codes (0x8007007B).
+        return f"[{written_codes(match.group(0))}]({url})" if url else match.group(0)
 
     return _CODE.sub(link, escaped)
 
@@ -125,11 +127,6 @@ def admonition(kind: str, title: str, body: str) -> str:
     lines = [f'!!! {_ADMONITION_TYPES.get(kind, kind)} "{title}"']
     lines += [_INDENT + line if line else "" for line in body.split("\n")]
     return "\n".join(lines)
-
-
-def collapsed(kind: str, title: str, body: str) -> str:
-    """A collapsed block of pymdownx.details (``<details>``, opened by a click on its title)."""
-    return "???" + admonition(kind, title, body)[3:]
 
 
 def to_pymd(

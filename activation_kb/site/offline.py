@@ -12,13 +12,15 @@ it) and
    weigh more than all the pages of a language, and a zip compresses each file on its
    own, so two copies would cost twice;
 3. drops the indentation of every page's lines (:func:`trim_html`), 25 KB of the zip;
-4. writes the files outside the languages: the language redirect ``index.html`` and the
+4. writes the files outside the languages: the language redirect ``index.html``, the
    deep links' ``go/index.html`` (its links naming ``index.html``) with its files of
    codes, and copies the web build's ``codes.json``;
 5. checks the folder as a reader on disk sees it (:func:`activation_kb.site.linkcheck.check_site`
    with ``on_disk``) and returns the problems.
 
 Each page is read once from the web build and written once, already in its final form.
+The languages' 404 pages stay out: from ``file://`` no server shows a 404 page, so nothing
+reaches them.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from activation_kb.domain.urls import NOT_FOUND_DIR
 from activation_kb.engine.offline import copy_files, file_page
 from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
 from activation_kb.site.htmlscan import PageScan, scan_html
@@ -53,26 +56,30 @@ _ASSET_URL = re.compile(r"""(?P<quote>["'])(?P<url>(?:\./)?(?:\.\./)*assets/[^"'
 def assemble(
     online: Path,
     tree: Path,
-    root: Mapping[str, str],
+    root: Mapping[str, str | bytes],
     languages: tuple[str, ...],
 ) -> list[str]:
     """Make ``tree`` the bundle's folder from the web build ``online`` (holding ``{lang}/``
     for each of ``languages``, which it leaves as it is) and ``root``, the files of its root
-    made for ``file://`` (by path, their text); return the bundle's problems,
+    made for ``file://`` (by path, their text or bytes); return the bundle's problems,
     empty when it is ready to be zipped."""
     pages = [
         _Page(str(online / lang / page), str(tree / lang / page), page.parent.as_posix())
         for lang in languages
         for page in copy_files(online / lang, tree / lang)
+        if page.parts[0] != NOT_FOUND_DIR
     ]
     common = _common_assets(tree, languages)
     scans = [(page, _rewrite(page, common)) for page in pages]
     _move_assets(tree, languages, common)
     # The same on disk as on the web: copied, not made again (the longest of these files).
     shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
-    for name, text in root.items():
+    for name, data in root.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
-        (tree / name).write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            (tree / name).write_bytes(data)
+        else:
+            (tree / name).write_text(data, encoding="utf-8")
     scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}
     return check_site(tree, on_disk=True, known=scanned)
 

@@ -1,4 +1,4 @@
-"""axe-core on every kind of page: WCAG 2.1 A and AA, no violation.
+"""axe-core on every kind of page: WCAG 2.1 A and AA, no violation; and no layout shift.
 
 Each kind of page (landing, filtered landing, code page, go/ with a known, an unknown and
 a malformed code, the 404 page, the search open with results) in each language, light
@@ -15,8 +15,13 @@ tab, the next tab loads its page (axe's run is the longest part of a case, and e
 context has a renderer process of its own). Each case is then one test, which fails with
 the violations found: rule, impact, the element and its HTML.
 
+The same visits measure each page's Cumulative Layout Shift (the layout-shift entries of a
+PerformanceObserver, in session windows as browsers count it, from the page's load until
+axe has run): under 0.1, "good" by Web Vitals, on every kind of page. go/ and the 404 page
+fill in their answer with a script; a page that moved as it did would fail here.
+
 KB_A11Y_REPORT=file.json writes every violation found as JSON, for a summary by rule and
-page."""
+page, with each case's layout shift."""
 
 from __future__ import annotations
 
@@ -56,11 +61,15 @@ KINDS = {
     "filtered": "{lang}/?type=kms-client",
     "code": f"{{lang}}/{CODE}/",
     "go-known": "go/?code=0xC004F074&lang={lang}",
-    "go-unknown": "go/?code=0xDEADBEEF&lang={lang}",
+    "go-unknown": "go/?code=-1073418123&lang={lang}",
     "go-garbage": "go/?code=hello&lang={lang}",
     "404": "{lang}/nothere/",
     "search": "{lang}/",
 }
+"""go-unknown: a code of a documented facility (0xC004F075), so that its related codes, its
+names and its decoding are all on the page."""
+MAX_LAYOUT_SHIFT = 0.1
+"""Web Vitals' "good" Cumulative Layout Shift."""
 SEARCHES = ("0xC004F074", "kms")
 """Typed one after the other into the search box; the search is checked after each. The
 code lists its pages in both languages; "kms" lists pages in English and none in Italian
@@ -73,6 +82,27 @@ START_AXE = """([context, tags]) => {
   window.kbAxe = new Promise(resolve => setTimeout(resolve, 0)).then(() =>
     axe.run(context || document, {runOnly: {type: "tag", values: tags},
                                   resultTypes: ["violations"], iframes: false}));
+}"""
+# Every layout shift of the page not caused by the reader, from its start (buffered).
+WATCH_SHIFTS = """(() => {
+  window.kbShifts = [];
+  if (!window.PerformanceObserver ||
+      !PerformanceObserver.supportedEntryTypes.includes("layout-shift")) return;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.kbShifts.push([entry.startTime, entry.value]);
+    }
+  }).observe({type: "layout-shift", buffered: true});
+})();"""
+# Cumulative Layout Shift as browsers count it: the largest session window (shifts less
+# than 1 s apart, 5 s at most).
+LAYOUT_SHIFT = """() => {
+  let best = 0, total = 0, first = -Infinity, last = -Infinity;
+  for (const [time, value] of window.kbShifts || []) {
+    if (time - last > 1000 || time - first > 5000) { first = time; total = 0; }
+    total += value; last = time; best = Math.max(best, total);
+  }
+  return best;
 }"""
 AWAIT_AXE = """async () => (await window.kbAxe).violations.map(v => ({
   id: v.id, impact: v.impact, help: v.help,
@@ -116,6 +146,7 @@ class Result:
     violations: list[dict] = field(default_factory=list)
     outside: list[str] | None = None
     """Requests outside the site; None until the case's checks have all run."""
+    layout_shift: float = 0.0
     error: BaseException | None = None
 
 
@@ -150,6 +181,7 @@ def open_tab(browser: Browser, roots: dict[str, str], key: tuple[str, str, str])
         locale="it-IT",
     )
     context.add_init_script(WATCH_ANSWERS)
+    context.add_init_script(WATCH_SHIFTS)
     # axe's source, from its file, in every page before the page's own scripts (cheaper
     # than add_script_tag after each load, which sends the 0.5 MB through the driver).
     context.add_init_script(path=str(axe_source()))
@@ -181,10 +213,14 @@ def settle(page: Page, case: Case) -> None:
     if case.kind == "go-known":
         page.wait_for_url(re.compile(rf"/{case.lang}/{CODE}/(index\.html)?$"))
         page.wait_for_load_state()
-    elif case.kind in ("go-unknown", "go-garbage"):
-        page.locator("#kb-go-message:not([hidden])").wait_for()
+    elif case.kind in ("go-unknown", "go-garbage", "404"):
+        # The root's page hands over to the language's, which fills in its answer.
+        folder = "404" if case.kind == "404" else "go"
+        page.wait_for_url(re.compile(rf"/{case.lang}/{folder}/(index\.html)?\?"))
+        page.locator("html[data-kb-go=done]").wait_for(state="attached")
         if case.kind == "go-unknown":
-            page.locator("#kb-go-closest-list:not([hidden]) a").first.wait_for()
+            page.locator("#kb-go-closest-list a").first.wait_for()
+            page.locator("#kb-go-decoding tbody tr").first.wait_for()
     # Transitions (Material's header) end before the colours are measured.
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
 
@@ -235,6 +271,7 @@ def visit(tab: Tab, roots: dict[str, str], cases: list[Case]) -> Generator[None,
         if case.kind != "search":
             result.states = [case.kind]
             result.violations = yield from audit(page)
+            result.layout_shift = page.evaluate(LAYOUT_SHIFT)
         else:
             # The search's own elements: the page around it is the landing page's case.
             open_search(page, case.viewport)
@@ -309,13 +346,16 @@ def audits(
 ) -> Iterator[dict[Case, Result]]:
     """The results of the cases this session runs (all, or those chosen with -k)."""
     axe_source()
-    chosen = [
-        item.callspec.params["case"]
-        for item in request.session.items
-        if item.path == Path(__file__)
-        and hasattr(item, "callspec")
-        and "case" in item.callspec.params
-    ]
+    # Each case once, whichever of the tests (violations, layout shift) asked for it.
+    chosen = list(
+        dict.fromkeys(
+            item.callspec.params["case"]
+            for item in request.session.items
+            if item.path == Path(__file__)
+            and hasattr(item, "callspec")
+            and "case" in item.callspec.params
+        )
+    )
     tabs = {key: open_tab(browser, roots, key) for key in {case.context for case in chosen}}
     results = run_all(tabs, roots, chosen)
     target = os.environ.get("KB_A11Y_REPORT")
@@ -332,7 +372,9 @@ def audits(
             for case, result in results.items()
             for violation in result.violations
         ]
-        Path(target).write_text(json.dumps(found, indent=1), encoding="utf-8")
+        shifts = {case.id: result.layout_shift for case, result in results.items()}
+        report = {"violations": found, "layout_shift": shifts}
+        Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
     yield results
     for tab in tabs.values():
         tab.context.close()
@@ -358,4 +400,18 @@ def test_no_axe_violations(audits: dict[Case, Result], case: Case) -> None:
     assert result.outside == [], "a page loaded something from outside the site"
     assert not result.violations, f"{result.url} ({', '.join(result.states)}):\n" + describe(
         result.violations
+    )
+
+
+SHIFT_CASES = [case for case in CASES if case.kind != "search"]
+"""The search is the landing page's case, and moves only as the reader types."""
+
+
+@pytest.mark.parametrize("case", SHIFT_CASES, ids=[case.id for case in SHIFT_CASES])
+def test_nothing_moves_as_the_page_loads(audits: dict[Case, Result], case: Case) -> None:
+    result = audits[case]
+    if result.error is not None:
+        raise result.error
+    assert result.layout_shift < MAX_LAYOUT_SHIFT, (
+        f"{result.url}: Cumulative Layout Shift {result.layout_shift:.3f}"
     )

@@ -31,11 +31,13 @@ def codes_of(content: Content, *wanted: str) -> list[str]:
     expanded = set(wanted)
     if expanded & {"kms-client", "kms-host"}:
         expanded.add("kms")
-    return [r.code for r in content.records if expanded & {k.value for k in r.activation_types}]
+    return [
+        r.canonical for r in content.records if expanded & {k.value for k in r.activation_types}
+    ]
 
 
 def every_code(content: Content) -> list[str]:
-    return [record.code for record in content.records]
+    return [record.canonical for record in content.records]
 
 
 def test_filter_buttons_show_only_the_chosen_types(
@@ -132,7 +134,7 @@ def test_a_related_code_link_opens_that_code_in_the_same_language(
     page.goto(f"{base_url}/{lang}/{CODE}/")
     link = page.locator("#related-codes + ul a").first
     title = (first.it if lang == "it" else first.en).title
-    assert link.text_content() == f"{first.code} {title}"
+    assert link.text_content() == f"{first.canonical} {title}"
     link.click()
     page.wait_for_url(f"{base_url}/{lang}/{first.code.lower()}/")
     assert page.locator("h1").get_attribute("id") == first.anchor
@@ -170,6 +172,33 @@ def test_print_shows_the_text_without_chrome_and_with_link_addresses(
     assert f"{base_url}/en/0x" in related.evaluate(AFTER)
     page.emulate_media(media="screen")
     assert tool.evaluate(AFTER) == "none"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "it",
+            "Tipo di attivazione: Client del Servizio di gestione delle chiavi — 21 codici su 30",
+        ),
+        ("en", "Activation type: KMS client, KMS host — 22 of 30 codes"),
+    ],
+)
+def test_a_filtered_table_on_paper_says_it_is_filtered(
+    open_page: OpenPage, base_url: str, lang: str, line: str
+) -> None:
+    page = open_page()
+    query = "kms-client" if lang == "it" else "kms-client,kms-host"
+    page.goto(f"{base_url}/{lang}/?type={query}")
+    printed = page.locator(".kb-filter-print")
+    assert not printed.is_visible()  # on screen the buttons say it
+    page.emulate_media(media="print")
+    assert printed.is_visible() and printed.text_content() == line
+    # Unfiltered, the line is empty and not printed.
+    page.emulate_media(media="screen")
+    page.locator(".kb-filter__all").click()
+    page.emulate_media(media="print")
+    assert not printed.is_visible() and printed.text_content() == ""
 
 
 RESOLUTION_BOTTOM = """() => {

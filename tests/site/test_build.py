@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from activation_kb.cli.main import main
 from activation_kb.domain.model import LANGUAGES, Content
+from activation_kb.domain.urls import GO_DIR, NOT_FOUND_DIR
 from activation_kb.pipeline.build import build_site
 from activation_kb.pipeline.paths import SITE_MARKER, SITE_MARKER_TEXT
 from activation_kb.site.linkcheck import check_site
@@ -89,12 +90,32 @@ def test_source_text_renders_right(built_site: Path) -> None:
     assert '<p class="admonition-title">Nota</p>' in note
 
 
+def content_pages(built_site: Path, lang: str) -> list[Path]:
+    """The pages of the content in ``lang``: not go/ nor 404/, whose words are ours."""
+    return [
+        path
+        for path in (built_site / lang).rglob("index.html")
+        if path.relative_to(built_site / lang).parts[0] not in (GO_DIR, NOT_FOUND_DIR)
+    ]
+
+
 def test_pages_are_in_their_language(built_site: Path) -> None:
     for lang in LANGUAGES:
         for path in (built_site / lang).rglob("index.html"):
+            assert f'<html lang="{lang}"' in path.read_text("utf-8")
+        for path in content_pages(built_site, lang):
             html = path.read_text("utf-8")
-            assert f'<html lang="{lang}"' in html
             assert ("Permanent link" in html) == (lang == "en")
+
+
+def test_go_and_404_are_pages_of_each_language_kept_out_of_search(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        index = (built_site / lang / "search" / "search_index.json").read_text("utf-8")
+        for folder in (GO_DIR, NOT_FOUND_DIR):
+            html = read(built_site, f"{lang}/{folder}/index.html")
+            assert '<meta name="robots" content="noindex">' in html
+            assert 'class="md-header' in html and 'id="__search"' in html
+            assert f'"location":"{folder}/' not in index
 
 
 def test_language_switch_links_to_the_same_page(built_site: Path) -> None:
@@ -113,6 +134,8 @@ def test_every_page_credits_the_source(built_site: Path) -> None:
             assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
             locale = "it-it" if lang == "it" else "en-us"
             assert f"https://learn.microsoft.com/{locale}/windows-server/" in html
+        for path in content_pages(built_site, lang):
+            html = path.read_text("utf-8")
             # What the text is: Microsoft's translation, or ours checked against the original.
             notice = (
                 "Testo italiano: traduzione di Microsoft"
@@ -216,8 +239,29 @@ def test_a_rebuild_replaces_the_site_and_rewrites_no_unchanged_page(
 ) -> None:
     site = _old_site(tmp_path)
     first = build_site(CONTENT, site, tmp_path / "work")
-    assert first.written == len(LANGUAGES) * (1 + len(site_content.records))
+    # The landing page, go/, 404/ and a page per code.
+    assert first.written == len(LANGUAGES) * (3 + len(site_content.records))
     assert not (site / "marker.txt").exists() and (site / "it" / "index.html").is_file()
     second = build_site(CONTENT, site, tmp_path / "work")
     assert second.written == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]
+
+
+def test_codes_are_written_one_way_in_every_page_s_text(built_site: Path) -> None:
+    # 0x and eight upper-case hex digits wherever a reader sees a code (titles, tables,
+    # related codes, messages); addresses and anchors keep their lower case.
+    for path in built_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", html, flags=re.S | re.I)
+        written = set(re.findall(r"(?<![\w-])0[xX][0-9A-Fa-f]{8}(?![\w-])", text))
+        assert {code for code in written if code != "0x" + code[2:].upper()} == set(), path
+
+
+def test_the_site_has_an_icon_at_its_root(built_site: Path) -> None:
+    # Browsers ask for /favicon.ico for a page that names no icon; the root's pages name it.
+    icon = (built_site / "favicon.ico").read_bytes()
+    theme = (built_site / "it" / "assets" / "images" / "favicon.png").read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00" and icon[22:] == theme
+    assert '<link rel="icon" href="favicon.ico">' in read(built_site, "index.html")
+    assert '<link rel="icon" href="../favicon.ico">' in read(built_site, "go/index.html")
+    assert '<link rel="icon" href="/favicon.ico">' in read(built_site, "404.html")

@@ -401,3 +401,32 @@ def test_a_table_wider_than_the_screen_is_a_named_focusable_region(open_tab: Ope
         "() => !document.querySelector('.kb-decoding .md-typeset__scrollwrap')"
         ".hasAttribute('tabindex')"
     )
+
+
+# The code box --------------------------------------------------------------------------------
+
+
+IN_TEXT = """() => !!document.activeElement.closest('.md-content') &&
+  !document.activeElement.matches('.headerlink')"""
+"""The focus is in the page's text, past the title's permanent link."""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_code_box_is_the_first_stop_of_the_page_s_text_and_opens_a_code(
+    open_tab: Open, base_url: str, scheme: str
+) -> None:
+    page = open_tab("it/", scheme=scheme)
+    # Past the header, the navigation and the title's permanent link, Tab reaches the box
+    # before anything else of the page's text, then its button.
+    for _ in range(30):
+        stop = press(page, "Tab")
+        if page.evaluate(IN_TEXT):
+            break
+    assert stop and stop["tag"] == "input" and stop["seen"], stop
+    assert page.evaluate("document.activeElement.name") == "code"
+    # Its focus is ringed at 3:1 against the page.
+    assert colour_contrast(page, "#kb-go-code", "outlineColor") >= 3
+    page.keyboard.type("0x80070005")
+    assert (press(page, "Tab") or {}).get("tag") == "button"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}/it/0x80070005/")

@@ -211,6 +211,20 @@ def test_a_go_link_is_a_page_of_the_site(nginx_url: str) -> None:
     assert get(nginx_url, "/go").headers["Location"] == "/go/"
 
 
+def test_the_site_s_icon_is_where_browsers_ask_for_it(nginx_url: str, built_site: Path) -> None:
+    response = get(nginx_url, "/favicon.ico")
+    assert response.status == 200
+    assert response.headers.get_content_type() == "image/x-icon"
+    assert response.body == (built_site / "favicon.ico").read_bytes()
+
+
+def test_a_missing_page_of_a_language_ends_on_its_404_page(nginx_url: str) -> None:
+    # 404.html hands the address over in the browser; the page it hands to is there.
+    response = get(nginx_url, "/en/404/?path=%2Fen%2Fnothere")
+    assert response.status == 200
+    assert "<meta name=\"robots\" content=\"noindex\">" in response.text()
+
+
 def _policy(response: Response) -> dict[str, list[str]]:
     """The Content-Security-Policy's directives → their sources."""
     directives = response.headers["Content-Security-Policy"].split(";")
@@ -360,8 +374,11 @@ def test_pages_run_their_scripts_with_no_policy_violation(nginx_url: str) -> Non
         # go/ for a code the site does not document: its inline script writes the answer.
         page.goto(f"{nginx_url}/go/?code=0xC004F0FF&lang=it")
         page.get_by_text("0xC004F0FF").first.wait_for()
-        # The 404 page for a path that is no code: its rescue script runs and stays.
+        # The 404 page for a path that is no code: its script hands it to the language's
+        # 404 page, whose script shows the address.
         page.goto(f"{nginx_url}/nothing-here")
+        page.wait_for_url(f"{nginx_url}/it/404/?path=%2Fnothing-here")
+        page.locator("html[data-kb-go=done]").wait_for(state="attached")
         page.wait_for_load_state("networkidle")
         context.close()
     not_found = "Failed to load resource: the server responded with a status of 404 (Not Found)"

@@ -60,6 +60,9 @@ def test_nothing_a_reader_on_disk_cannot_use(offline_bundle: Path) -> None:
     names = {p.relative_to(offline_bundle).as_posix() for p in offline_bundle.rglob("*")}
     assert not [name for name in names if name.endswith(".map")]
     assert not [name for name in names if "sitemap" in name or name.endswith("404.html")]
+    # The languages' 404 pages: from file:// no server shows a 404 page that leads there.
+    assert not [name for name in names if "/404/" in f"/{name}"]
+    assert not [name for name in names if name.endswith("favicon.ico")]  # file:// asks none
     assert not [name for name in names if name.endswith("search_index.json")]
     # Our search worker replaces Material's, which would load lunr.
     assert not [name for name in names if "/lunr/" in name or "/workers/search." in name]

@@ -15,6 +15,9 @@
     controls.querySelectorAll("button[data-kb-type]:not([data-kb-type=''])"));
   var allButton = controls.querySelector("button[data-kb-type='']");
   var status = controls.querySelector("[data-kb-status]");
+  var label = controls.querySelector(".kb-filter__label");
+  /* Paper has no buttons: a line after them says what the printed table shows. */
+  var printed = document.querySelector(".kb-filter-print");
   var known = buttons.map(function (button) { return button.getAttribute("data-kb-type"); });
   var rows = Array.prototype.slice.call(document.querySelectorAll(".kb-types[data-kb-types]"))
     .map(function (cell) {
@@ -76,6 +79,15 @@
     allButton.setAttribute("aria-pressed", selected.length ? "false" : "true");
     status.textContent = status.getAttribute("data-kb-status")
       .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    if (printed) {
+      var names = buttons.filter(function (button) {
+        return selected.indexOf(button.getAttribute("data-kb-type")) >= 0;
+      }).map(function (button) { return button.textContent; });
+      printed.textContent = selected.length
+        ? (label ? label.textContent + " " : "") + names.join(", ") + " \u2014 " +
+          status.textContent
+        : "";
+    }
   }
 
   function selection() {

@@ -1,7 +1,8 @@
 /* The decoding of a code in the browser, for go/: activation_kb/domain/hresult.py's rows
    (Decoding.rows) and activation_kb/domain/names.py's names, read from the files of names
    of activation_kb/render/go_names.py (go/names/index.js, facilities.js, n<k>.js) only for
-   a code go/ does not document. Python stays the reference;
+   a code go/ does not document, which loads this file from the theme's assets. Python stays
+   the reference;
    tests/site/test_golinks_browser.py compares both on the same values (hypothesis).
 
    winerror.h's reading: S (bit 31), R (30), C (29), a 13-bit facility (16-28) and the
@@ -163,4 +164,8 @@
     rows: rows,
     tables: tables
   };
+  /* Loaded by go/ as the files of names are (KbGoCodes.load), it says so the same way. */
+  if (root.KbGoCodes) {
+    root.KbGoCodes.shard("kb-decode", root.KbDecode);
+  }
 })(this);

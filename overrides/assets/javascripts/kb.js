@@ -25,11 +25,12 @@
     }
   }
 
-  /* The language switcher links to the same page; keep the section too. */
+  /* The language switcher links to the same page; keep the query (the summary's filter,
+     go/'s code, the 404 page's address) and the section too. */
   function keepSection(event) {
     var link = event.target.closest && event.target.closest("a[data-kb-language]");
-    if (link && location.hash) {
-      link.href = link.href.split("#")[0] + location.hash;
+    if (link && (location.search || location.hash)) {
+      link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
     }
   }
 
@@ -125,7 +126,7 @@
   }
 
   /* Opened from file:// (a copy of the site on disk), a link to a folder shows the folder,
-     not its page: point links to folders at their index.html. */
+     not its page: point links and forms to folders at their index.html. */
   function linkPagesOnDisk() {
     if (location.protocol !== "file:") {
       return;
@@ -135,6 +136,13 @@
       if (url.protocol === "file:" && url.pathname.slice(-1) === "/") {
         url.pathname += "index.html";
         link.href = url.href;
+      }
+    });
+    /* The code box sends its code to go/, a folder. */
+    document.querySelectorAll("form[action]").forEach(function (form) {
+      var url = new URL(form.action, location.href);
+      if (url.protocol === "file:" && url.pathname.slice(-1) === "/") {
+        form.action = url.href.split(/[?#]/)[0] + "index.html";
       }
     });
   }
