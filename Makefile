@@ -17,12 +17,18 @@ site: $(STAMP)
 	$(KB) build
 	$(KB) linkcheck site --report build/external-links.txt
 
-test: lint chromium nginx tables-deps axe
-	$(BIN)/pytest
+# Tests run in one process per core, at most 4 (each may build sites and drive a browser);
+# a module's tests stay together, sharing its browser and fixtures. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
-# The edit loop: every test that needs neither a browser nor a full build.
+test: lint chromium nginx tables-deps axe
+	$(PYTEST)
+
+# The edit loop: every test that needs neither a browser nor a full build, in one process
+# (starting more costs more than they save here), the fuzz tests with fewer examples.
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not browser and not slow" --ignore=tests/site
+	KB_FUZZ_EXAMPLES=20 $(BIN)/pytest -q -m "not browser and not slow" --ignore=tests/site
 
 # Style and the layers of activation_kb (pyproject.toml's [tool.importlinter] contracts).
 lint: $(STAMP)

@@ -127,7 +127,7 @@ def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
     # The root's go/ and 404 page and the languages' go/ and 404/ pages hold no code (they
     # link the summary table, and load the codes they need): the same bytes whatever the
     # catalogue.
-    for page in ("404.html", GO_PAGE, "it/go/index.html", "en/404/index.html"):
+    for page in ("404.html", GO_PAGE, "it/go/index.html", "it/404/index.html"):
         assert (small.site / page).read_bytes() == (large.site / page).read_bytes(), page
     large_go = (large.site / GO_PAGE).read_text("utf-8")
     assert 'href="../it/#summary-of-error-codes"' in large_go
@@ -159,7 +159,8 @@ def test_kb_build_report_times_every_stage(tmp_path: Path, small: Built) -> None
     data = json.loads(report.read_text("utf-8"))
     names = [stage["name"] for stage in data["stages"]]
     assert names[0] == "generate" and "engine:it" in names and "check" in names
-    assert data["pages"] == {"it": SMALL + 1} and data["jobs"] == 1
+    # The landing page, a page per code, go/ and 404/.
+    assert data["pages"] == {"it": SMALL + 3} and data["jobs"] == 1
     assert all(stage["seconds"] >= 0 for stage in data["stages"])
     ends = [stage["started"] + stage["seconds"] for stage in data["stages"]]
     assert max(ends) <= data["seconds"]

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from activation_kb.domain.codes import forms, parse_code, written_codes
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.render.search_index import (
     DOCS_PER_FILE,
@@ -33,8 +34,8 @@ def test_a_code_s_preview_is_its_message_and_the_landing_page_s_its_introduction
     for record in content.records:
         text = getattr(record, lang)
         doc = docs[f"{record.code.lower()}/"]
-        assert doc.teaser == (text.full_message or text.summary_message)
-        assert doc.title == f"{record.code} {text.title}"
+        assert doc.teaser == written_codes(text.full_message or text.summary_message)
+        assert doc.title == f"{record.canonical} {text.title}"
     intro = getattr(content.article, lang).intro
     landing = docs[""].teaser
     # The introduction's words, as written (links as their text), and no table.
@@ -65,6 +66,21 @@ def test_every_windows_message_pasted_whole_or_from_its_fifth_word_finds_its_pag
                 }
                 if first not in same:
                     misses.append(f"{record.code} {pasted[:60]!r}: {first}")
+    assert misses == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_form_of_every_code_finds_its_page_first(
+    content: Content, sites: dict[str, SiteSearch], lang: str
+) -> None:
+    misses = []
+    for record in content.records:
+        every = forms(parse_code(record.code))
+        shown = [every.canonical, record.code, every.slug, every.bare_upper, every.bare_lower]
+        for form in dict.fromkeys([*shown, every.unsigned_decimal, every.signed_decimal]):
+            first = sites[lang].search(form)[0].location
+            if first != f"{every.slug}/":
+                misses.append(f"{form!r}: {first}")
     assert misses == []
 
 

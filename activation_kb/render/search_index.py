@@ -39,7 +39,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from activation_kb.domain.codes import parse_code, slug
+from activation_kb.domain.codes import parse_code, slug, written_codes
 from activation_kb.domain.hresult import decode
 from activation_kb.domain.markdown import spans
 from activation_kb.domain.model import CodeRecord, Content
@@ -125,7 +125,9 @@ def _code(record: CodeRecord, lang: str) -> Document:
         "message": messages,
         "text": [_plain(markdown) for markdown in body],
     }
-    return Document(f"{slug(value)}/", f"{record.code} {text.title}", messages[-1], fields)
+    # The preview shows the code and the message as the page writes them (0x8007007B).
+    title, teaser = f"{record.canonical} {text.title}", written_codes(messages[-1])
+    return Document(f"{slug(value)}/", title, teaser, fields)
 
 
 def error_names(value: int) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request
 from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import Content
 from activation_kb.pipeline.build import build_site
+from activation_kb.pipeline.report import BuildReport
 from tests.site.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,20 +29,24 @@ def site_content() -> Content:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of ``content/``, built once per session by ``build_site`` as ``kb build`` does."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """``content/`` built once per session by ``build_site`` as ``kb build`` does: the site
+    and its offline zip."""
     base = tmp_path_factory.mktemp("build")
-    build_site(CONTENT, base / "site", base / "work")
-    return base / "site"
+    return build_site(CONTENT, base / "site", base / "work", dist=base / "dist")
 
 
 @pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline bundle of ``content/``, built once per session as ``kb build`` does."""
-    base = tmp_path_factory.mktemp("offline-build")
-    report = build_site(CONTENT, base / "site", base / "work", dist=base / "dist")
-    assert report.bundle is not None
-    return report.bundle
+def built_site(site_build: BuildReport) -> Path:
+    """The site of ``content/`` (tests copy it before changing anything in it)."""
+    return site_build.out
+
+
+@pytest.fixture(scope="session")
+def offline_zip(site_build: BuildReport) -> Path:
+    """The offline bundle of ``content/``."""
+    assert site_build.bundle is not None
+    return site_build.bundle
 
 
 @pytest.fixture(scope="session")

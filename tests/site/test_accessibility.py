@@ -1,10 +1,11 @@
 """axe-core on every kind of page: WCAG 2.1 A and AA, no violation; and no layout shift.
 
-Each kind of page (landing, filtered landing, code page, go/ with a known, an unknown and
-a malformed code, the 404 page, the search open with results) in each language, light
+Each kind of page (landing, filtered landing, code page, go/ with an unknown and a
+malformed code, the 404 page, the search open with results) in each language, light
 and dark palette, desktop and mobile viewport, served over http and opened from the
-unzipped offline bundle (file://). go/ with a known code is checked on the code page it
-leads to; the search, on its own elements (the page around it is the landing page's
+unzipped offline bundle (file://). go/ with a known code shows no page of its own: it
+opens the code's page at once (test_golinks_browser.py), which is the code page's case;
+the search is checked on its own elements (the page around it is the landing page's
 case). axe-core comes from the npm registry (``make axe``,
 scripts/a11y.mk) and is put into each page from its file: nothing is fetched from
 elsewhere, and a page that requests anything outside the site fails its case.
@@ -60,7 +61,6 @@ KINDS = {
     "landing": "{lang}/",
     "filtered": "{lang}/?type=kms-client",
     "code": f"{{lang}}/{CODE}/",
-    "go-known": "go/?code=0xC004F074&lang={lang}",
     "go-unknown": "go/?code=-1073418123&lang={lang}",
     "go-garbage": "go/?code=hello&lang={lang}",
     "404": "{lang}/nothere/",
@@ -210,10 +210,7 @@ def url_of(roots: dict[str, str], case: Case) -> str:
 
 def settle(page: Page, case: Case) -> None:
     """Wait until the page shows what the reader is meant to see."""
-    if case.kind == "go-known":
-        page.wait_for_url(re.compile(rf"/{case.lang}/{CODE}/(index\.html)?$"))
-        page.wait_for_load_state()
-    elif case.kind in ("go-unknown", "go-garbage", "404"):
+    if case.kind in ("go-unknown", "go-garbage", "404"):
         # The root's page hands over to the language's, which fills in its answer.
         folder = "404" if case.kind == "404" else "go"
         page.wait_for_url(re.compile(rf"/{case.lang}/{folder}/(index\.html)?\?"))

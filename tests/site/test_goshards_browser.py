@@ -63,10 +63,13 @@ def _script_requests(page: Page) -> list[str]:
     return seen
 
 
-def test_every_code_reaches_its_page_loading_one_file_of_codes(
+def test_the_codes_at_every_file_s_edges_reach_their_page_loading_one_file_of_codes(
     open_page: OpenPage, base: str, known: list[int]
 ) -> None:
-    for value in known:
+    # The first and the last code of each file: where finding the file can be off by one.
+    edges = sorted({*known[::MIN_CHUNK], *known[MIN_CHUNK - 1 :: MIN_CHUNK], known[-1]})
+    assert len(edges) < len(known)
+    for value in edges:
         # A fresh page each time: files already loaded would not be asked for again.
         page = open_page()
         requested = _script_requests(page)

