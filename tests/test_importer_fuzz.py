@@ -162,7 +162,9 @@ def test_import_of_a_mangled_article_succeeds_or_explains_itself(edits: list[Mut
     assert problems and closing == "Nothing was written.", err
     first = problems[0].removeprefix("kb import: ")
     assert first != problems[0], err
-    location = rf"{re.escape(str(source))}:(\d+): expected "
+    # The source's shape ("expected …") or what a block of it may not hold (raw HTML, a
+    # link that is not a web page: "0xC004F074 it.resolution: link target not allowed …").
+    location = rf"{re.escape(str(source))}:(\d+): (?:expected |0x[0-9A-Fa-f]{{8}} \w+\.\w+: )"
     if re.match(location, first):
         # Every problem at once, each on a line an editor shows (lines end at \n, \r\n or
         # \r only), or the one just past the end for "… before the end of the file".

@@ -11,13 +11,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request
+from playwright.sync_api import Browser, Page, Request
 
 from activation_kb.check.rules import checked_content
 from activation_kb.domain.model import Content
 from activation_kb.pipeline.build import build_site
 from activation_kb.pipeline.report import BuildReport
-from tests.site.browser import chromium
+from tests.site.browser import Contexts, chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -124,14 +124,18 @@ def requests_elsewhere() -> list[str]:
     return []
 
 
-@pytest.fixture
-def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
-    contexts: list[BrowserContext] = []
+@pytest.fixture(scope="module")
+def contexts(browser: Browser) -> Iterator[Contexts]:
+    """The module's browser contexts (:class:`tests.site.browser.Contexts`)."""
+    kept = Contexts(browser)
+    yield kept
+    kept.close()
 
+
+@pytest.fixture
+def open_page(contexts: Contexts, requests_elsewhere: list[str]) -> Iterator[OpenPage]:
     def open_page(locale: str = "it-IT", javascript: bool = True) -> Page:
-        context = browser.new_context(locale=locale, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
+        page = contexts.page(locale=locale, java_script_enabled=javascript)
 
         def record(request: Request) -> None:
             url = urlsplit(request.url)
@@ -142,6 +146,5 @@ def open_page(browser: Browser, requests_elsewhere: list[str]) -> Iterator[OpenP
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    contexts.reset()
     assert requests_elsewhere == [], "a page loaded something from outside the site"

@@ -21,7 +21,7 @@ from activation_kb.domain.hresult import decode
 from activation_kb.domain.model import LANGUAGES, Content
 from activation_kb.domain.names import named_values
 from activation_kb.engine.mkdocs import OVERRIDES
-from tests.site.browser import chromium
+from tests.site.browser import Contexts
 from tests.site.conftest import NotFoundHandler
 
 pytestmark = pytest.mark.browser
@@ -31,28 +31,17 @@ SLUG = "0xc004f074"
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
 def base(built_site: Path, serve_site: Callable[..., str]) -> str:
     return serve_site(built_site, NotFoundHandler)
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator:
-    contexts = []
-
+def open_page(contexts: Contexts) -> Iterator:
     def open_page(locale: str = "it-IT", **options: object) -> Page:
-        context = browser.new_context(locale=locale, **options)
-        contexts.append(context)
-        return context.new_page()
+        return contexts.page(locale=locale, **options)
 
     yield open_page
-    for context in contexts:
-        context.close()
+    contexts.reset()
 
 
 def every_form(code: str) -> list[str]:
@@ -355,16 +344,19 @@ CODE_TEXT = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(text=CODE_TEXT)
-def test_the_browser_reads_codes_as_python_does(codes_page: Page, text: str) -> None:
-    answer = codes_page.evaluate("t => [KbCodes.parse(t), KbCodes.echo(t)]", text)
-    try:
-        expected = {"value": parse_code(text), "reason": None}
-    except CodeFormatError as error:
-        expected = {"value": None, "reason": error.reason}
-    assert {key: answer[0][key] for key in ("value", "reason")} == expected
-    assert answer[1] == echo(text)
+# Inputs go to the page forty at a time: a round trip to the browser costs more than
+# reading a code, and a failing list shrinks to the one input that fails.
+@settings(max_examples=25, deadline=None)
+@given(texts=st.lists(CODE_TEXT, min_size=1, max_size=40))
+def test_the_browser_reads_codes_as_python_does(codes_page: Page, texts: list[str]) -> None:
+    answers = codes_page.evaluate("ts => ts.map(t => [KbCodes.parse(t), KbCodes.echo(t)])", texts)
+    for text, answer in zip(texts, answers, strict=True):
+        try:
+            expected = {"value": parse_code(text), "reason": None}
+        except CodeFormatError as error:
+            expected = {"value": None, "reason": error.reason}
+        assert {key: answer[0][key] for key in ("value", "reason")} == expected, text
+        assert answer[1] == echo(text), text
 
 
 @pytest.mark.parametrize(
@@ -400,16 +392,18 @@ DECODED = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(value=DECODED, lang=st.sampled_from(LANGUAGES))
+@settings(max_examples=20, deadline=None)
+@given(values=st.lists(DECODED, min_size=1, max_size=20), lang=st.sampled_from(LANGUAGES))
 def test_the_browser_decodes_and_names_codes_as_python_does(
-    decode_page: Page, value: int, lang: str
+    decode_page: Page, values: list[int], lang: str
 ) -> None:
     found = decode_page.evaluate(
-        "([v, lang]) => KbGoCodes.load('../../go/names/', 'decode')"
-        ".then(words => KbDecode.decode('../../go/names/', v, words[lang].rows))",
-        [value, lang],
+        "([values, lang]) => KbGoCodes.load('../../go/names/', 'decode')"
+        ".then(words => Promise.all(values.map("
+        "v => KbDecode.decode('../../go/names/', v, words[lang].rows))))",
+        [values, lang],
     )
-    decoding = decode(value)
-    assert [tuple(row) for row in found["rows"]] == decoding.rows(lang)
-    assert found["names"] == decoding.names
+    for value, answer in zip(values, found, strict=True):
+        decoding = decode(value)
+        assert [tuple(row) for row in answer["rows"]] == decoding.rows(lang), hex(value)
+        assert answer["names"] == decoding.names, hex(value)

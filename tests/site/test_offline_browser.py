@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from activation_kb.domain.codes import forms
 from activation_kb.domain.model import LANGUAGES
-from tests.site.browser import WATCH_ANSWERS, answered, chromium
+from tests.site.browser import WATCH_ANSWERS, Contexts, answered
 
 pytestmark = pytest.mark.browser
 
@@ -37,21 +37,10 @@ class Visit:
 Open = Callable[..., Visit]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
-def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
-    contexts: list[BrowserContext] = []
-
+def visit(contexts: Contexts, offline_bundle: Path) -> Iterator[Open]:
     def open_bundle(path: str, locale: str = "it-IT", fragment: str = "", query: str = "") -> Visit:
-        context = browser.new_context(locale=locale)
-        context.add_init_script(WATCH_ANSWERS)
-        contexts.append(context)
-        page = context.new_page()
+        page = contexts.page(init_scripts=(WATCH_ANSWERS,), locale=locale)
         seen = Visit(page)
 
         def record(request: Request) -> None:
@@ -62,7 +51,7 @@ def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
                 seen.errors.append(f"{message.type}: {message.text}")
 
         # On the context, so that the search worker's iframe is recorded too.
-        context.on("request", record)
+        contexts.on(page, "request", record)
         page.on("console", console)
         page.on("pageerror", lambda error: seen.errors.append(f"uncaught: {error}"))
         url = (offline_bundle / path).as_uri() + (f"?{query}" if query else "")
@@ -70,8 +59,7 @@ def visit(browser: Browser, offline_bundle: Path) -> Iterator[Open]:
         return seen
 
     yield open_bundle
-    for context in contexts:
-        context.close()
+    contexts.reset()
 
 
 def assert_self_contained(seen: Visit) -> None:

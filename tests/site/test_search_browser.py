@@ -20,7 +20,7 @@ from activation_kb.domain.search.query import read_query
 from activation_kb.domain.search.text import stem, words
 from activation_kb.render.search_index import documents
 from activation_kb.site.search import SiteSearch, index_path
-from tests.site.browser import WATCH_ANSWERS, answered, chromium
+from tests.site.browser import WATCH_ANSWERS, answered
 
 pytestmark = pytest.mark.browser
 
@@ -95,12 +95,6 @@ class SearchBox:
     def first(self, query: str) -> str | None:
         found = self.results(query)
         return found[0] if found else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
