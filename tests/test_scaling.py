@@ -133,7 +133,7 @@ def test_go_and_the_404_page_do_not_grow_with_the_catalogue(
     assert 'href="../it/#summary-of-error-codes"' in large_go
     assert not re.search(r"0x[0-9a-fA-F]{8}/", large_go)
     bigger = tmp_path / "content"
-    write_content(10 * LARGE, bigger)
+    write_content(4 * LARGE, bigger)
     go = go_files(checked_content(bigger), f"../it/{THEME_SCRIPTS}/")
     assert go[GO_PAGE] == large_go
     # The codes are in files of at most CHUNK codes: one per order while they fit.

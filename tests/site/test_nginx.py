@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.site.browser import chromium
+from tests.site.browser import Contexts, chromium
 from tests.site.conftest import ROOT
 
 CONFIG = ROOT / "deploy" / "nginx" / "activation-kb.conf"
@@ -271,27 +271,25 @@ def test_the_build_s_own_files_are_not_served(nginx_url: str, built_site: Path) 
 
 
 @pytest.fixture
-def open_page(nginx_url: str) -> Iterator[Callable[[str], tuple[Page, list[str]]]]:
+def open_page(
+    nginx_url: str, contexts: Contexts
+) -> Iterator[Callable[[str], tuple[Page, list[str]]]]:
     """A page in chromium recording console errors and requests to other hosts."""
-    with chromium() as browser:
-        contexts = []
 
-        def open_page(locale: str) -> tuple[Page, list[str]]:
-            context = browser.new_context(locale=locale)
-            contexts.append(context)
-            page = context.new_page()
-            problems: list[str] = []
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            context.on(
-                "request",
-                lambda r: None if r.url.startswith(nginx_url) else problems.append(r.url),
-            )
-            return page, problems
+    def open_page(locale: str) -> tuple[Page, list[str]]:
+        page = contexts.page(locale=locale)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        contexts.on(
+            page,
+            "request",
+            lambda r: None if r.url.startswith(nginx_url) else problems.append(r.url),
+        )
+        return page, problems
 
-        yield open_page
-        for context in contexts:
-            context.close()
+    yield open_page
+    contexts.reset()
 
 
 @pytest.mark.browser
