@@ -20,9 +20,9 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
-from tests.site.browser import Contexts, chromium
+from tests.site.browser import Contexts
 from tests.site.conftest import ROOT
 
 CONFIG = ROOT / "deploy" / "nginx" / "activation-kb.conf"
@@ -222,7 +222,7 @@ def test_a_missing_page_of_a_language_ends_on_its_404_page(nginx_url: str) -> No
     # 404.html hands the address over in the browser; the page it hands to is there.
     response = get(nginx_url, "/en/404/?path=%2Fen%2Fnothere")
     assert response.status == 200
-    assert "<meta name=\"robots\" content=\"noindex\">" in response.text()
+    assert '<meta name="robots" content="noindex">' in response.text()
 
 
 def _policy(response: Response) -> dict[str, list[str]]:
@@ -315,30 +315,29 @@ def test_go_links_and_code_paths_reach_the_code_page(
 
 
 @pytest.mark.browser
-def test_the_site_works_in_the_browser_under_this_policy(nginx_url: str) -> None:
-    with chromium() as browser:
-        context = browser.new_context(locale="en-US")
-        page = context.new_page()
-        problems: list[str] = []
-        elsewhere: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        context.on(
-            "request",
-            lambda r: None if r.url.startswith(nginx_url) else elsewhere.append(r.url),
-        )
-        page.goto(f"{nginx_url}/")
-        page.wait_for_url(f"{nginx_url}/en/")
-        box = page.locator("input.md-search__input")
-        box.click()
-        # All at once, then one key press: the theme searches on each key press.
-        box.fill(CODE.upper().replace("0X", "0x"))
-        box.press("End")
-        result = page.locator(f".md-search-result__item > a[href^='{nginx_url}/en/{CODE}/']")
-        result.first.click()
-        page.wait_for_url(f"{nginx_url}/en/{CODE}/**")
-        assert page.locator("h1").get_attribute("id") == ANCHOR
-        context.close()
+def test_the_site_works_in_the_browser_under_this_policy(nginx_url: str, browser: Browser) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    problems: list[str] = []
+    elsewhere: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    context.on(
+        "request",
+        lambda r: None if r.url.startswith(nginx_url) else elsewhere.append(r.url),
+    )
+    page.goto(f"{nginx_url}/")
+    page.wait_for_url(f"{nginx_url}/en/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    # All at once, then one key press: the theme searches on each key press.
+    box.fill(CODE.upper().replace("0X", "0x"))
+    box.press("End")
+    result = page.locator(f".md-search-result__item > a[href^='{nginx_url}/en/{CODE}/']")
+    result.first.click()
+    page.wait_for_url(f"{nginx_url}/en/{CODE}/**")
+    assert page.locator("h1").get_attribute("id") == ANCHOR
+    context.close()
     assert problems == []
     assert elsewhere == []
 
@@ -352,32 +351,31 @@ document.addEventListener("securitypolicyviolation", function (event) {
 
 
 @pytest.mark.browser
-def test_pages_run_their_scripts_with_no_policy_violation(nginx_url: str) -> None:
-    with chromium() as browser:
-        context = browser.new_context(locale="it-IT")
-        context.add_init_script(_REPORT_VIOLATIONS)
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        # The language redirect (inline), then a code page whose search is used.
-        page.goto(f"{nginx_url}/")
-        page.wait_for_url(f"{nginx_url}/it/")
-        page.goto(f"{nginx_url}/it/{CODE}/")
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill("chiave")
-        box.press("End")
-        page.locator(".md-search-result__item").first.wait_for()
-        # go/ for a code the site does not document: its inline script writes the answer.
-        page.goto(f"{nginx_url}/go/?code=0xC004F0FF&lang=it")
-        page.get_by_text("0xC004F0FF").first.wait_for()
-        # The 404 page for a path that is no code: its script hands it to the language's
-        # 404 page, whose script shows the address.
-        page.goto(f"{nginx_url}/nothing-here")
-        page.wait_for_url(f"{nginx_url}/it/404/?path=%2Fnothing-here")
-        page.locator("html[data-kb-go=done]").wait_for(state="attached")
-        page.wait_for_load_state("networkidle")
-        context.close()
+def test_pages_run_their_scripts_with_no_policy_violation(nginx_url: str, browser: Browser) -> None:
+    context = browser.new_context(locale="it-IT")
+    context.add_init_script(_REPORT_VIOLATIONS)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    # The language redirect (inline), then a code page whose search is used.
+    page.goto(f"{nginx_url}/")
+    page.wait_for_url(f"{nginx_url}/it/")
+    page.goto(f"{nginx_url}/it/{CODE}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("chiave")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+    # go/ for a code the site does not document: its inline script writes the answer.
+    page.goto(f"{nginx_url}/go/?code=0xC004F0FF&lang=it")
+    page.get_by_text("0xC004F0FF").first.wait_for()
+    # The 404 page for a path that is no code: its script hands it to the language's
+    # 404 page, whose script shows the address.
+    page.goto(f"{nginx_url}/nothing-here")
+    page.wait_for_url(f"{nginx_url}/it/404/?path=%2Fnothing-here")
+    page.locator("html[data-kb-go=done]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    context.close()
     not_found = "Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert [problem for problem in problems if problem != not_found] == []
