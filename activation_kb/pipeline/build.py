@@ -63,6 +63,7 @@ from activation_kb.site.publish import (
     staging_dir,
     swap_in,
 )
+from activation_kb.site.writer import write_files
 
 __all__ = ["BrokenSiteError", "BuildReport", "build_site", "generate", "mark_work_folder"]
 
@@ -167,7 +168,7 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
         for run in engine.build(tasks, plan.work_dir, environment=environment, jobs=plan.jobs):
             watch.add(f"engine:{run.task.name}", run.started, run.ended, run.cpu)
         indexes = _search_indexes(content, plan.languages, watch)
-        _writing(staging, lambda: _write_indexes(staging, indexes))
+        _writing(staging, lambda: write_files(indexes, staging))
         with watch.stage("root-files"):
             _writing(staging, lambda: _write_root_files(content, staging, plan))
         absent = [lang for lang in LANGUAGES if lang not in plan.languages]
@@ -197,25 +198,13 @@ def _build(content: Content, plan: _Plan, watch: Stopwatch) -> list[OSError]:
 _SITE_MARKER = (SITE_MARKER, SITE_MARKER_TEXT)
 
 
-def _write_indexes(staging: Path, indexes: dict[str, dict[str, str]]) -> None:
-    for lang, files in indexes.items():
-        for name, text in files.items():
-            (staging / lang / name).parent.mkdir(parents=True, exist_ok=True)
-            (staging / lang / name).write_text(text, encoding="utf-8")
-
-
 def _write_root_files(content: Content, staging: Path, plan: _Plan) -> None:
     outside: dict[str, str | bytes] = {**root_files(content, plan.scripts)}
     # go/ loads the theme's scripts from the first language's copy.
     scripts = f"../{plan.languages[0]}/{engine.THEME_SCRIPTS}/"
     outside |= go_files(content, scripts)
     outside[FAVICON] = _favicon(staging, plan)
-    for name, data in outside.items():
-        (staging / name).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            (staging / name).write_bytes(data)
-        else:
-            (staging / name).write_text(data, encoding="utf-8")
+    write_files(outside, staging)
 
 
 def _favicon(staging: Path, plan: _Plan) -> bytes:
@@ -232,10 +221,15 @@ def _write_policy(staging: Path, found: SiteCheck) -> None:
 
 def _search_indexes(
     content: Content, languages: Sequence[str], watch: Stopwatch
-) -> dict[str, dict[str, str]]:
-    """Each language's search index files (:func:`index_files`), timed as a stage."""
+) -> dict[str, str]:
+    """Each language's search index files (:func:`index_files`) by their path in the site,
+    timed as a stage."""
     with watch.stage("search-index"):
-        return {lang: index_files(content, lang) for lang in languages}
+        return {
+            f"{lang}/{name}": text
+            for lang in languages
+            for name, text in index_files(content, lang).items()
+        }
 
 
 def _check_and_zip(

@@ -37,6 +37,7 @@ from activation_kb.engine.offline import copy_files, file_page
 from activation_kb.render.codes_json import FILE_NAME as CODES_JSON
 from activation_kb.site.htmlscan import PageScan, scan_html
 from activation_kb.site.linkcheck import check_site, normalise_path
+from activation_kb.site.writer import write_files
 
 __all__ = ["SHARED", "assemble", "trim_html"]
 
@@ -74,12 +75,7 @@ def assemble(
     _move_assets(tree, languages, common)
     # The same on disk as on the web: copied, not made again (the longest of these files).
     shutil.copyfile(online / CODES_JSON, tree / CODES_JSON)
-    for name, data in root.items():
-        (tree / name).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            (tree / name).write_bytes(data)
-        else:
-            (tree / name).write_text(data, encoding="utf-8")
+    write_files(root, tree)
     scanned = {Path(page.target).relative_to(tree).as_posix(): scan for page, scan in scans}
     return check_site(tree, on_disk=True, known=scanned)
 

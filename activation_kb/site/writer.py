@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-__all__ = ["WriteReport", "write_tree"]
+__all__ = ["WriteReport", "write_files", "write_tree"]
 
 
 @dataclass
@@ -68,6 +69,18 @@ def write_tree(files: dict[str, str], root: Path) -> WriteReport:
             os.rmdir(folder)
     report.deleted.sort()
     return report
+
+
+def write_files(files: Mapping[str, str | bytes], root: Path) -> None:
+    """Write ``files`` (relative path → UTF-8 text or bytes) under ``root``, beside what it
+    already holds: the files a build adds to a folder the engine wrote."""
+    for relative, data in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
 
 
 def _write_new_tree(files: dict[str, str], root: Path) -> WriteReport:
